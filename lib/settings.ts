@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/** Every environment variable the app reads, validated once. Defaults match `.env.example`. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  DATA_DIR: z.string().default(".data"),
+  APP_URL: z.string().url().optional(),
+  APP_SECRET_KEY: z.string().optional(),
+  APP_SECRET_KEYS_PREVIOUS: z.string().default(""),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default("LMS Sync <lms-sync@localhost>"),
+  ALLOWED_PRIVATE_HOSTS: z.string().default(""),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Settings = z.infer<typeof envSchema> & {
+  isProduction: boolean;
+  appUrl: string;
+  allowedPrivateHosts: string[];
+};
+
+/** Parses an environment into settings; throws with every problem listed (a bug in deployment, not input). */
+export function parseSettings(env: Record<string, string | undefined>): Settings {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const s = result.data;
+  return {
+    ...s,
+    isProduction: s.NODE_ENV === "production",
+    appUrl: s.APP_URL ?? `http://localhost:${s.PORT}`,
+    allowedPrivateHosts: s.ALLOWED_PRIVATE_HOSTS.split(",")
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+  };
+}
+
+let cached: Settings | undefined;
+
+/** The process's settings, read from `process.env` on first use (not at import, so `next build` needs none). */
+export function getSettings(): Settings {
+  cached ??= parseSettings(process.env);
+  return cached;
+}
+
+/** Tests change the environment between cases; this drops the cached copy. */
+export function resetSettingsCache(): void {
+  cached = undefined;
+}
