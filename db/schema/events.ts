@@ -1,0 +1,44 @@
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { appUsers } from "./auth";
+import { integrations } from "./integrations";
+
+export const NOTIFICATION_SEVERITIES = ["info", "warning", "error"] as const;
+export type NotificationSeverity = (typeof NOTIFICATION_SEVERITIES)[number];
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    integrationId: uuid("integration_id").references(() => integrations.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    severity: text("severity", { enum: NOTIFICATION_SEVERITIES }).notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    link: text("link"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
+    emailError: text("email_error"),
+  },
+  (t) => [index("notifications_created_idx").on(t.createdAt)],
+);
+export type Notification = typeof notifications.$inferSelect;
+export type NewNotification = typeof notifications.$inferInsert;
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    actorId: uuid("actor_id").references(() => appUsers.id, { onDelete: "set null" }),
+    actorLabel: text("actor_label").notNull(),
+    // `resource.verb`, e.g. `integration.update`.
+    action: text("action").notNull(),
+    resourceType: text("resource_type").notNull(),
+    resourceId: text("resource_id"),
+    diff: jsonb("diff").$type<{ old?: unknown; new?: unknown }>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("audit_events_resource_idx").on(t.resourceType, t.resourceId, t.createdAt)],
+);
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type NewAuditEvent = typeof auditEvents.$inferInsert;

@@ -1,0 +1,6 @@
+export * from "./auth";
+export * from "./demo";
+export * from "./events";
+export * from "./integrations";
+export * from "./lms";
+export * from "./sync";

@@ -1,0 +1,129 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { integrations } from "./integrations";
+import { completions, users } from "./lms";
+
+export const DELIVERY_STATES = ["pending", "retrying", "succeeded", "failed", "skipped"] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+export const RUN_TRIGGERS = ["schedule", "manual", "retry"] as const;
+export type RunTrigger = (typeof RUN_TRIGGERS)[number];
+
+export const RUN_STATUSES = ["running", "completed", "stopped", "failed"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    completionId: bigint("completion_id", { mode: "number" })
+      .notNull()
+      .references(() => completions.id, { onDelete: "cascade" }),
+    state: text("state", { enum: DELIVERY_STATES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    // Attempts in the current retry cycle; a scheduled run starts a new cycle for failed deliveries.
+    cycleAttempts: integer("cycle_attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    // A delivery being sent holds a lease; when a worker dies the lease runs out and it is due again.
+    leasedUntil: timestamp("leased_until", { withTimezone: true }),
+    leaseOwner: text("lease_owner"),
+    lastStatus: integer("last_status"),
+    lastError: text("last_error"),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
+    succeededAt: timestamp("succeeded_at", { withTimezone: true }),
+    // Stable for the delivery so a receiver can drop a repeat; renewed only by a backfill.
+    idempotencyKey: uuid("idempotency_key").notNull().defaultRandom(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("deliveries_integration_completion_uq").on(t.integrationId, t.completionId),
+    // Due work: unsent deliveries of one integration ordered by when they are due.
+    index("deliveries_due_idx")
+      .on(t.integrationId, t.nextAttemptAt)
+      .where(sql`${t.state} in ('pending', 'retrying', 'failed')`),
+    index("deliveries_integration_state_idx").on(t.integrationId, t.state),
+  ],
+);
+export type Delivery = typeof deliveries.$inferSelect;
+export type NewDelivery = typeof deliveries.$inferInsert;
+
+export const syncRuns = pgTable(
+  "sync_runs",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    trigger: text("trigger", { enum: RUN_TRIGGERS }).notNull(),
+    status: text("status", { enum: RUN_STATUSES }).notNull().default("running"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    error: text("error"),
+    sent: integer("sent").notNull().default(0),
+    succeeded: integer("succeeded").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    retried: integer("retried").notNull().default(0),
+  },
+  (t) => [index("sync_runs_integration_started_idx").on(t.integrationId, t.startedAt)],
+);
+export type SyncRun = typeof syncRuns.$inferSelect;
+export type NewSyncRun = typeof syncRuns.$inferInsert;
+
+export const LOG_OUTCOMES = ["success", "failure"] as const;
+export type LogOutcome = (typeof LOG_OUTCOMES)[number];
+
+export const syncLog = pgTable(
+  "sync_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    deliveryId: bigint("delivery_id", { mode: "number" }).references(() => deliveries.id, {
+      onDelete: "set null",
+    }),
+    runId: bigint("run_id", { mode: "number" }).references(() => syncRuns.id, { onDelete: "set null" }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    completionId: bigint("completion_id", { mode: "number" }).references(() => completions.id, {
+      onDelete: "set null",
+    }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    durationMs: integer("duration_ms").notNull(),
+    attempt: integer("attempt").notNull(),
+    requestUrl: text("request_url").notNull(),
+    requestHeaders: jsonb("request_headers").$type<Record<string, string>>().notNull(),
+    requestBody: text("request_body").notNull(),
+    status: integer("status"),
+    responseHeaders: jsonb("response_headers").$type<Record<string, string>>().notNull().default({}),
+    responseBody: text("response_body").notNull().default(""),
+    responseTruncated: boolean("response_truncated").notNull().default(false),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    outcome: text("outcome", { enum: LOG_OUTCOMES }).notNull(),
+    mappingVersion: integer("mapping_version").notNull(),
+  },
+  (t) => [
+    // The log page pages by id (cursor) within one integration, newest first.
+    index("sync_log_integration_id_idx").on(t.integrationId, t.id),
+    index("sync_log_integration_created_idx").on(t.integrationId, t.createdAt),
+    index("sync_log_delivery_idx").on(t.deliveryId),
+    index("sync_log_user_idx").on(t.integrationId, t.userId),
+  ],
+);
+export type SyncLogEntry = typeof syncLog.$inferSelect;
+export type NewSyncLogEntry = typeof syncLog.$inferInsert;
