@@ -72,13 +72,14 @@ export async function recoverStaleServer(dataDir: string, onLog?: (line: string)
     onLog?.(`stopping PostgreSQL left running by an earlier run (pid ${pid})`);
     process.kill(pid, "SIGINT"); // fast shutdown: aborts sessions, writes a clean checkpoint
     await waitForExit(pid, 30_000);
-    if (isAlive(pid)) process.kill(pid, "SIGKILL");
+    if (isProcessAlive(pid)) process.kill(pid, "SIGKILL");
     await waitForExit(pid, 5_000);
   }
   if (existsSync(pidFile)) rmSync(pidFile);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this PID exists (signal 0 checks without signalling). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -88,12 +89,14 @@ function isAlive(pid: number): boolean {
 }
 
 function isPostgresProcess(pid: number): boolean {
-  if (!isAlive(pid)) return false;
+  if (!isProcessAlive(pid)) return false;
   try {
     return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres");
   } catch {
     try {
-      return execFileSync("ps", ["-p", String(pid), "-o", "comm="]).toString().includes("postgres");
+      return execFileSync("ps", ["-p", String(pid), "-o", "comm="])
+        .toString()
+        .includes("postgres");
     } catch {
       return false;
     }
@@ -102,5 +105,5 @@ function isPostgresProcess(pid: number): boolean {
 
 async function waitForExit(pid: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while (isProcessAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 }

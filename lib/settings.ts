@@ -3,6 +3,8 @@ import { z } from "zod";
 /** Every environment variable the app reads, validated once. Defaults match `.env.example`. */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // `next start` always sets NODE_ENV=production, so the demo launcher says APP_ENV=demo to keep demo rules.
+  APP_ENV: z.enum(["production", "demo", "development", "test"]).optional(),
   DATABASE_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
@@ -16,6 +18,9 @@ const envSchema = z.object({
   ALLOWED_PRIVATE_HOSTS: z.string().default(""),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Extra time a claimed delivery stays leased beyond its attempts' timeouts before another worker may take it.
+  SYNC_LEASE_MARGIN_MS: z.coerce.number().int().min(0).default(60_000),
+  DEMO_RECEIVER_API_KEY: z.string().min(16).optional(),
 });
 
 export type Settings = z.infer<typeof envSchema> & {
@@ -35,7 +40,7 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
   const s = result.data;
   return {
     ...s,
-    isProduction: s.NODE_ENV === "production",
+    isProduction: (s.APP_ENV ?? s.NODE_ENV) === "production",
     appUrl: s.APP_URL ?? `http://localhost:${s.PORT}`,
     allowedPrivateHosts: s.ALLOWED_PRIVATE_HOSTS.split(",")
       .map((h) => h.trim().toLowerCase())

@@ -5,7 +5,15 @@ import { appUsers } from "./auth";
 export const INTEGRATION_STATUSES = ["active", "paused", "auto_disabled"] as const;
 export type IntegrationStatus = (typeof INTEGRATION_STATUSES)[number];
 
-export const AUTH_TYPES = ["api_key", "bearer", "bearer_login", "basic", "oauth2", "client_cert", "none"] as const;
+export const AUTH_TYPES = [
+  "api_key",
+  "bearer",
+  "bearer_login",
+  "basic",
+  "oauth2",
+  "client_cert",
+  "none",
+] as const;
 export type AuthTypeName = (typeof AUTH_TYPES)[number];
 
 /** One stored secret: AES-256-GCM ciphertext (lib/crypto) and when it last changed. */

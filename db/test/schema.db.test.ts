@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appUsers, completions, deliveries, integrations, organisations, users, activities } from "../schema";
+import { activities, appUsers, completions, deliveries, integrations, organisations, users } from "../schema";
 import { createTestDatabase, type TestDatabase } from "./database";
 
 let t: TestDatabase;
@@ -26,7 +26,13 @@ describe("database schema", () => {
     const [org] = await t.db.insert(organisations).values({ name: "HR" }).returning();
     const [user] = await t.db
       .insert(users)
-      .values({ userName: "anne", email: "anne@x.test", firstName: "Anne", lastName: "B", organisationId: org!.id })
+      .values({
+        userName: "anne",
+        email: "anne@x.test",
+        firstName: "Anne",
+        lastName: "B",
+        organisationId: org!.id,
+      })
       .returning();
     const [act] = await t.db.insert(activities).values({ name: "GDPR" }).returning();
     const [c] = await t.db
@@ -40,14 +46,18 @@ describe("database schema", () => {
     expect(i?.retrySchedule).toEqual([60, 300, 1800]);
     expect(i?.scheduleCron).toBe("0 2 * * *");
     await t.db.insert(deliveries).values({ integrationId: i!.id, completionId: c!.id });
-    await expect(t.db.insert(deliveries).values({ integrationId: i!.id, completionId: c!.id })).rejects.toThrow();
+    await expect(
+      t.db.insert(deliveries).values({ integrationId: i!.id, completionId: c!.id }),
+    ).rejects.toThrow();
     const rows = await t.db.select().from(deliveries).where(eq(deliveries.integrationId, i!.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]?.state).toBe("pending");
   });
 
   it("refuses scores outside 0 to 100", async () => {
-    await expect(t.db.execute(sql`insert into completions (user_id, activity_id, completion_date, best_combined)
-      values (1, 1, now(), 101)`)).rejects.toThrow();
+    await expect(
+      t.db.execute(sql`insert into completions (user_id, activity_id, completion_date, best_combined)
+      values (1, 1, now(), 101)`),
+    ).rejects.toThrow();
   });
 });

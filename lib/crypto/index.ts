@@ -12,6 +12,7 @@ export function getKeyring(): Keyring {
   const s = getSettings();
   if (!s.APP_SECRET_KEY) throw new Error("APP_SECRET_KEY is not set (npm start generates one into .data/)");
   const source = `${s.APP_SECRET_KEY}|${s.APP_SECRET_KEYS_PREVIOUS}`;
-  if (cached?.source !== source) cached = { source, ring: makeKeyring(s.APP_SECRET_KEY, s.APP_SECRET_KEYS_PREVIOUS) };
+  if (cached?.source !== source)
+    cached = { source, ring: makeKeyring(s.APP_SECRET_KEY, s.APP_SECRET_KEYS_PREVIOUS) };
   return cached.ring;
 }

@@ -9,7 +9,13 @@ export function encryptSecret(plaintext: string, keyring: Keyring): string {
   const cipher = createCipheriv("aes-256-gcm", keyring.current.key, iv);
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, keyring.current.id, iv.toString("base64url"), tag.toString("base64url"), body.toString("base64url")].join(".");
+  return [
+    VERSION,
+    keyring.current.id,
+    iv.toString("base64url"),
+    tag.toString("base64url"),
+    body.toString("base64url"),
+  ].join(".");
 }
 
 export type DecryptResult = { ok: true; value: string } | { ok: false; error: string };
@@ -20,7 +26,11 @@ export function decryptSecret(ciphertext: string, keyring: Keyring): DecryptResu
   if (parts.length !== 5 || parts[0] !== VERSION) return { ok: false, error: "not an encrypted secret" };
   const [, id, iv, tag, body] = parts as [string, string, string, string, string];
   const key = keyring.all.find((k) => k.id === id);
-  if (!key) return { ok: false, error: `secret was encrypted with key ${id}, which is not in APP_SECRET_KEY or APP_SECRET_KEYS_PREVIOUS` };
+  if (!key)
+    return {
+      ok: false,
+      error: `secret was encrypted with key ${id}, which is not in APP_SECRET_KEY or APP_SECRET_KEYS_PREVIOUS`,
+    };
   try {
     const decipher = createDecipheriv("aes-256-gcm", key.key, Buffer.from(iv, "base64url"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));

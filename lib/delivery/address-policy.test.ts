@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { blockedAddressKind, checkResolvedAddress, checkUrlAllowed } from "./address-policy";
+
+const production = { isProduction: true, allowedPrivateHosts: [] };
+const development = { isProduction: false, allowedPrivateHosts: [] };
+
+describe("blockedAddressKind", () => {
+  it.each([
+    ["127.0.0.1", "loopback"],
+    ["::1", "loopback"],
+    ["10.1.2.3", "private"],
+    ["172.20.0.1", "private"],
+    ["192.168.1.1", "private"],
+    ["fd12::1", "private"],
+    ["169.254.169.254", "cloud metadata"],
+    ["169.254.10.1", "link-local"],
+    ["fe80::1", "link-local"],
+    ["224.0.0.1", "multicast"],
+    ["ff02::1", "multicast"],
+    ["0.0.0.0", "reserved"],
+    ["100.64.0.1", "reserved"],
+    ["::ffff:127.0.0.1", "loopback"],
+    ["::ffff:10.0.0.1", "private"],
+  ])("%s is %s", (ip, kind) => {
+    expect(blockedAddressKind(ip)).toBe(kind);
+  });
+
+  it.each(["8.8.8.8", "172.32.0.1", "2606:4700::1111", "::ffff:8.8.8.8"])("%s is public", (ip) => {
+    expect(blockedAddressKind(ip)).toBeNull();
+  });
+});
+
+describe("checkUrlAllowed", () => {
+  it("outside production allows http and private hosts", () => {
+    expect(checkUrlAllowed("http://127.0.0.1:8080/x", development).ok).toBe(true);
+  });
+
+  it("in production refuses http:// with a message", () => {
+    const result = checkUrlAllowed("http://hr.example.com/api", production);
+    expect(result).toMatchObject({ ok: false, code: "production_refused", reason: "http" });
+    if (!result.ok) expect(result.message).toMatch(/https:\/\//);
+  });
+
+  it("in production refuses literal private addresses and localhost unless allowed", () => {
+    expect(checkUrlAllowed("https://10.0.0.5/api", production)).toMatchObject({ ok: false, reason: "private_address" });
+    expect(checkUrlAllowed("https://[::1]:8443/api", production)).toMatchObject({ ok: false, reason: "private_address" });
+    expect(checkUrlAllowed("https://api.localhost/", production)).toMatchObject({ ok: false });
+    const allowed = { isProduction: true, allowedPrivateHosts: ["10.0.0.5", "localhost"] };
+    expect(checkUrlAllowed("https://10.0.0.5/api", allowed).ok).toBe(true);
+    expect(checkUrlAllowed("https://localhost/api", allowed).ok).toBe(true);
+    expect(checkUrlAllowed("https://hr.example.com/api", production).ok).toBe(true);
+  });
+
+  it("refuses unusable URLs everywhere", () => {
+    expect(checkUrlAllowed("not a url", development)).toMatchObject({ ok: false, code: "config" });
+    expect(checkUrlAllowed("ftp://x.example.com/", development)).toMatchObject({ ok: false, code: "config" });
+    expect(checkUrlAllowed("https://user:pw@x.example.com/", development)).toMatchObject({ ok: false, code: "config" });
+  });
+});
+
+describe("checkResolvedAddress", () => {
+  it("refuses a name that resolves to a private address, unless the name or the IP is allowed", () => {
+    expect(checkResolvedAddress("hr.example.com", "10.0.0.7", production)?.message).toMatch(/hr\.example\.com \(10\.0\.0\.7\)/);
+    expect(checkResolvedAddress("hr.example.com", "10.0.0.7", { ...production, allowedPrivateHosts: ["hr.example.com"] })).toBeNull();
+    expect(checkResolvedAddress("hr.example.com", "10.0.0.7", { ...production, allowedPrivateHosts: ["10.0.0.7"] })).toBeNull();
+    expect(checkResolvedAddress("hr.example.com", "10.0.0.7", development)).toBeNull();
+    expect(checkResolvedAddress("hr.example.com", "93.184.216.34", production)).toBeNull();
+  });
+});

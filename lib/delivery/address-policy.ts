@@ -1,0 +1,135 @@
+import "server-only";
+import dns from "node:dns";
+import net, { type LookupFunction } from "node:net";
+import { getSettings } from "../settings";
+import { ADDRESS_BLOCKED } from "./classify-error";
+
+// Ranges a production sync must never reach unless an operator allows them by name.
+const BLOCKED: readonly { label: string; v4?: readonly string[]; v6?: readonly string[] }[] = [
+  { label: "cloud metadata", v4: ["169.254.169.254/32", "100.100.100.200/32"], v6: ["fd00:ec2::254/128"] },
+  { label: "loopback", v4: ["127.0.0.0/8"], v6: ["::1/128"] },
+  { label: "private", v4: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"], v6: ["fc00::/7"] },
+  { label: "link-local", v4: ["169.254.0.0/16"], v6: ["fe80::/10"] },
+  { label: "multicast", v4: ["224.0.0.0/4"], v6: ["ff00::/8"] },
+  {
+    label: "reserved",
+    v4: ["0.0.0.0/8", "100.64.0.0/10", "192.0.0.0/24", "198.18.0.0/15", "240.0.0.0/4"],
+    v6: ["::/128", "64:ff9b::/96", "2001:db8::/32"],
+  },
+];
+
+const LISTS = BLOCKED.map(({ label, v4 = [], v6 = [] }) => {
+  const list = new net.BlockList();
+  for (const cidr of v4) addSubnet(list, cidr, "ipv4");
+  for (const cidr of v6) addSubnet(list, cidr, "ipv6");
+  return { label, list };
+});
+
+function addSubnet(list: net.BlockList, cidr: string, family: "ipv4" | "ipv6") {
+  const [address = "", prefix = ""] = cidr.split("/");
+  list.addSubnet(address, Number(prefix), family);
+}
+
+/** The kind of non-public address an IP is ("loopback", "private", ...), or null for a public one. */
+export function blockedAddressKind(ip: string): string | null {
+  const family = net.isIP(ip);
+  if (family === 0) return null;
+  const type = family === 4 ? "ipv4" : "ipv6";
+  // BlockList also matches IPv4-mapped IPv6 addresses (::ffff:127.0.0.1) against the IPv4 rules.
+  return LISTS.find(({ list }) => list.check(ip, type))?.label ?? null;
+}
+
+type Policy = { isProduction: boolean; allowedPrivateHosts: readonly string[] };
+
+function currentPolicy(): Policy {
+  const s = getSettings();
+  return { isProduction: s.isProduction, allowedPrivateHosts: s.allowedPrivateHosts };
+}
+
+function isAllowedHost(host: string, ip: string | undefined, policy: Policy): boolean {
+  const names = [host.toLowerCase(), ip?.toLowerCase()].filter(Boolean);
+  return policy.allowedPrivateHosts.some((entry) => names.includes(entry));
+}
+
+export type UrlCheck =
+  | { ok: true; url: URL }
+  | { ok: false; code: "config" | "production_refused"; reason: string; message: string };
+
+/** Validates an endpoint URL against the production rules (also used when settings are saved). */
+export function checkUrlAllowed(raw: string, policy: Policy = currentPolicy()): UrlCheck {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, code: "config", reason: "invalid_url", message: `"${raw}" is not a valid URL.` };
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    return { ok: false, code: "config", reason: "scheme", message: "The URL must start with https://." };
+  }
+  if (url.username || url.password) {
+    return {
+      ok: false,
+      code: "config",
+      reason: "credentials_in_url",
+      message: "Put credentials in the authentication settings, not in the URL (URLs are logged).",
+    };
+  }
+  if (!policy.isProduction) return { ok: true, url };
+  if (url.protocol === "http:") {
+    return {
+      ok: false,
+      code: "production_refused",
+      reason: "http",
+      message:
+        "Production refuses plain http:// endpoints; completions contain personal data and must travel over https://.",
+    };
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  // Literal IPs skip DNS, so the connect-time guard never sees them: check them here.
+  const kind = net.isIP(host) ? blockedAddressKind(host) : /(^|\.)localhost$/i.test(host) ? "loopback" : null;
+  if (kind && !isAllowedHost(host, host, policy)) return refusedAddress(host, host, kind);
+  return { ok: true, url };
+}
+
+function refusedAddress(host: string, ip: string, kind: string): UrlCheck & { ok: false } {
+  const at = host === ip ? host : `${host} (${ip})`;
+  return {
+    ok: false,
+    code: "production_refused",
+    reason: "private_address",
+    message: `Production refuses ${at}: it is a ${kind} address. An operator can allow it with ALLOWED_PRIVATE_HOSTS.`,
+  };
+}
+
+/**
+ * dns.lookup with the production address rules applied to every resolved address, used as the
+ * connection pool's `connect.lookup` so a DNS answer that changes between checks cannot slip through.
+ */
+export const guardedLookup: LookupFunction = (hostname, options, callback) => {
+  dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, "", 4);
+    const policy = currentPolicy();
+    for (const { address } of addresses) {
+      const refusal = checkResolvedAddress(hostname, address, policy);
+      if (refusal)
+        return callback(Object.assign(new Error(refusal.message), { code: ADDRESS_BLOCKED }), "", 4);
+    }
+    if (options.all)
+      return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
+    const first = addresses[0];
+    if (!first)
+      return callback(Object.assign(new Error(`No address for ${hostname}`), { code: "ENOTFOUND" }), "", 4);
+    callback(null, first.address, first.family);
+  });
+};
+
+/** The production rules for one already-resolved address (Test connection's DNS stage). */
+export function checkResolvedAddress(
+  host: string,
+  ip: string,
+  policy: Policy = currentPolicy(),
+): (UrlCheck & { ok: false }) | null {
+  if (!policy.isProduction) return null;
+  const kind = blockedAddressKind(ip);
+  return kind && !isAllowedHost(host, ip, policy) ? refusedAddress(host, ip, kind) : null;
+}

@@ -1,0 +1,322 @@
+import type { AuthType, Diagnosis, Failure } from "./types";
+
+export type DiagnoseInput = {
+  status: number | null;
+  /** Set when the attempt failed without an HTTP answer, or at login / token fetch. */
+  failure?: Failure;
+  location?: string;
+  retryAfterMs?: number;
+  authType?: AuthType;
+  /** POST for deliveries; GET or OPTIONS for Test connection. */
+  method?: string;
+  timeoutMs?: number;
+  hasClientCert?: boolean;
+  /** The start of the response body: some servers explain certificate refusals there. */
+  responseBody?: string;
+};
+
+const CREDENTIAL: Record<AuthType, string> = {
+  api_key: "API key",
+  bearer: "bearer token",
+  bearer_login: "token from the login endpoint",
+  basic: "username or password",
+  oauth2: "OAuth2 access token",
+  client_cert: "client certificate",
+  none: "request (no credentials were sent)",
+};
+
+const SEND_LOG = "send them the log entry (request and response)";
+
+/** Explains a failed attempt in an LMS administrator's words, with one concrete fix. */
+export function diagnose(input: DiagnoseInput): Diagnosis | undefined {
+  if (input.failure) return diagnoseFailure(input.failure, input);
+  if (input.status !== null) return diagnoseStatus(input.status, input);
+  return undefined;
+}
+
+function diagnoseStatus(status: number, input: DiagnoseInput): Diagnosis {
+  const credential = CREDENTIAL[input.authType ?? "none"];
+  const isProbe = input.method !== undefined && input.method !== "POST";
+  const certRefusal = certificateRefusal(status, input.responseBody);
+  if (certRefusal) return diagnoseClientCert(certRefusal, input.hasClientCert ?? false);
+  if (status >= 300 && status < 400) {
+    return {
+      cause: `The endpoint redirects to ${input.location ?? "another address"} (HTTP ${status}). LMS Sync does not follow redirects, so nothing was delivered.`,
+      fix: "Enter the final address as the endpoint URL (often the https:// form or a trailing slash).",
+    };
+  }
+  if (status === 401) {
+    if (input.authType === "none" || input.authType === "client_cert") {
+      return {
+        cause: "The receiver requires credentials that were not sent (HTTP 401).",
+        fix: "Ask the receiving system's IT which authentication they expect and choose that type in the settings.",
+      };
+    }
+    if (input.authType === "bearer_login" || input.authType === "oauth2") {
+      return {
+        cause: `The receiver refused the ${credential} (HTTP 401), even though getting the token worked.`,
+        fix: "Ask the receiving system's IT whether this account may use the endpoint, and whether the token URL and the endpoint belong to the same system.",
+      };
+    }
+    return {
+      cause: `The receiver did not accept the ${credential} (HTTP 401).`,
+      fix: `Check the ${credential} with the receiving system's IT, then replace it in the integration settings.`,
+    };
+  }
+  if (status === 403) {
+    return {
+      cause:
+        "The credentials were accepted, but this account is not allowed to use this endpoint (HTTP 403).",
+      fix: "Ask the receiving system's IT to grant the account access to this URL, and to check any IP allow-list.",
+    };
+  }
+  if (status === 404 || status === 410) {
+    return {
+      cause: `The receiving server has no endpoint at this URL (HTTP ${status}).`,
+      fix: "Check the endpoint URL's path for typos and compare it with the receiver's documentation; check whether the test and production URLs are swapped.",
+    };
+  }
+  if (status === 405 && isProbe) {
+    return {
+      cause: `The endpoint is reachable but does not accept ${input.method} (HTTP 405); it probably accepts only POST. Authentication is not proven by this test.`,
+      fix: "Use Test with user to send a real payload and see whether the receiver accepts it.",
+    };
+  }
+  if (status === 405) {
+    return {
+      cause: "The endpoint does not accept POST requests (HTTP 405).",
+      fix: "Check that the URL is the receiver's endpoint for submitting completions, not a page or a read-only API.",
+    };
+  }
+  if (status === 400 || status === 422) {
+    return {
+      cause: `The receiver rejected the payload's format or content (HTTP ${status}).`,
+      fix: "Open Test with user to see the payload and the receiver's answer side by side, then adjust the field mapping.",
+    };
+  }
+  if (status === 413) {
+    return {
+      cause: "The receiver says the payload is too large (HTTP 413).",
+      fix: "Remove fields the receiver does not need from the mapping, or ask its IT to raise the limit.",
+    };
+  }
+  if (status === 415) {
+    return {
+      cause: "The receiver does not accept JSON (HTTP 415).",
+      fix: "Ask the receiving system's IT whether the endpoint takes application/json; LMS Sync sends only JSON.",
+    };
+  }
+  if (status === 408 || status === 429) {
+    const wait =
+      input.retryAfterMs !== undefined ? ` and asked to wait ${Math.ceil(input.retryAfterMs / 1000)} s` : "";
+    return {
+      cause: `The receiver is limiting requests (HTTP ${status})${wait}.`,
+      fix: "Nothing to change: the delivery is retried later. If it keeps happening, ask the receiver to raise the rate limit.",
+    };
+  }
+  if (status >= 500) {
+    return {
+      cause: `The receiving system had an error of its own (HTTP ${status}); the problem is on their side.`,
+      fix: `Deliveries are retried automatically. If it persists, ${SEND_LOG} to the receiving system's IT.`,
+    };
+  }
+  if (status >= 200 && status < 300) {
+    return {
+      cause: `The receiver answered HTTP ${status}, which is not in this integration's success codes.`,
+      fix: "Add the code to the success codes in the settings if the receiver uses it for success.",
+    };
+  }
+  return {
+    cause: `The receiver refused the request (HTTP ${status}).`,
+    fix: `Read the response body for the receiver's reason, or ${SEND_LOG} to the receiving system's IT.`,
+  };
+}
+
+function diagnoseFailure(failure: Failure, input: DiagnoseInput): Diagnosis {
+  if ((failure.code === "login_failed" || failure.code === "oauth_error") && failure.cause) {
+    const inner = diagnoseFailure(failure.cause, input);
+    const endpoint = failure.code === "login_failed" ? "login endpoint" : "OAuth2 token endpoint";
+    return { cause: `The ${endpoint} could not be reached. ${inner.cause}`, fix: inner.fix };
+  }
+  const seconds = Math.round((input.timeoutMs ?? 30_000) / 1000);
+  switch (failure.code) {
+    case "timeout":
+      return {
+        cause: `The endpoint did not answer within ${seconds} s: either it is very slow, or a firewall or IP allow-list is silently dropping the connection.`,
+        fix: "Ask the receiving system's IT to allow this server's IP address and to check the endpoint's response time; raise the timeout if it is just slow.",
+      };
+    case "dns":
+      return failure.reason === "temporary"
+        ? {
+            cause: "The host name could not be looked up right now (temporary DNS failure).",
+            fix: "Retry later; if it persists, check this server's DNS settings.",
+          }
+        : {
+            cause: "The host name in the URL does not exist (DNS lookup failed).",
+            fix: "Check the URL's host name for typos; an internal name must be resolvable from the LMS server.",
+          };
+    case "connection_refused":
+      return {
+        cause: "The server exists but nothing accepts connections on this port (connection refused).",
+        fix: "Check the port in the URL (https uses 443) and ask the receiving system's IT whether the service is running.",
+      };
+    case "connection_reset":
+      return {
+        cause: "The connection was cut off before an answer arrived (connection reset).",
+        fix: "Often a firewall or proxy in between, or the receiver crashing on the request; ask the receiving system's IT to check their logs for this time.",
+      };
+    case "tls_untrusted":
+      return failure.reason === "hostname"
+        ? {
+            cause: "The server's certificate is issued for a different host name than the one in the URL.",
+            fix: "Use the host name the certificate names (see Test connection's TLS stage), or ask the receiver for a certificate that covers this name.",
+          }
+        : {
+            cause:
+              "The server's certificate is not trusted: it is self-signed or issued by a private certificate authority.",
+            fix: "Paste the receiver's CA certificate (PEM) into the custom CA bundle setting, or ask them for a certificate from a public CA.",
+          };
+    case "tls_expired":
+      return failure.reason === "server_not_yet_valid"
+        ? {
+            cause: "The server's certificate is not valid yet (its start date is in the future).",
+            fix: "Ask the receiving system's IT to check the certificate and their server clock.",
+          }
+        : {
+            cause: "The server's certificate has expired.",
+            fix: "Ask the receiving system's IT to renew their server certificate.",
+          };
+    case "tls_client_cert":
+      return diagnoseClientCert(failure.reason, input.hasClientCert ?? false);
+    case "tls_handshake":
+      if (failure.reason === "not_tls") {
+        return {
+          cause: "The server does not speak HTTPS on this port.",
+          fix: "Check the URL: the port may be for plain http, or the scheme should be different.",
+        };
+      }
+      if (failure.reason === "handshake_failure" && !input.hasClientCert) {
+        return diagnoseClientCert("missing", false);
+      }
+      return {
+        cause: "The secure connection could not be set up (TLS handshake failed).",
+        fix: `The receiver may require a client certificate or a newer TLS version; ${SEND_LOG} to their IT.`,
+      };
+    case "login_failed":
+      return diagnoseLogin(input.status);
+    case "oauth_error":
+      return diagnoseOAuth(failure.reason, input.status);
+    case "production_refused":
+      return {
+        cause: failure.message,
+        fix:
+          failure.reason === "private_address"
+            ? "Use the receiver's public HTTPS address, or ask the operator to add this host to ALLOWED_PRIVATE_HOSTS."
+            : "Use an https:// URL and a real authentication type for production endpoints.",
+      };
+    case "config":
+      return { cause: failure.message, fix: "Complete the integration's connection settings and save them." };
+    case "aborted":
+      return { cause: "The attempt was cancelled before it finished.", fix: "Run it again." };
+    case "network":
+      return {
+        cause: `The network could not reach the server (${failure.message}).`,
+        fix: "Ask this server's operator whether outgoing connections to the receiver are allowed (firewall, proxy, routing).",
+      };
+    case "http_status":
+    case "redirect":
+      return diagnoseStatus(input.status ?? 0, input);
+    default: {
+      const unreachable: never = failure.code;
+      return { cause: String(unreachable), fix: SEND_LOG };
+    }
+  }
+}
+
+/**
+ * nginx answers a missing or bad client certificate with 400 ("No required SSL certificate was sent",
+ * internally 495/496), IIS with 403.7/403.16/403.17: without this they would read as payload or permission errors.
+ */
+function certificateRefusal(status: number, body: string | undefined): string | undefined {
+  if (![400, 403, 495, 496].includes(status) || !body || !/certificate/i.test(body)) return undefined;
+  if (/expired/i.test(body)) return "expired";
+  if (/required|not sent|no required|missing/i.test(body)) return "missing";
+  return "rejected";
+}
+
+function diagnoseClientCert(reason: string | undefined, hasClientCert: boolean): Diagnosis {
+  if (!hasClientCert || reason === "missing") {
+    return {
+      cause: "The receiver requires a client certificate and none was presented.",
+      fix: "Upload the client certificate the receiver issued (.pfx/.p12 with its passphrase, or PEM certificate and key) and enable it.",
+    };
+  }
+  if (reason === "expired") {
+    return {
+      cause: "The receiver rejected the client certificate because it has expired.",
+      fix: "Ask the receiving system's IT for a new client certificate and upload it in the settings.",
+    };
+  }
+  return {
+    cause:
+      "The receiver did not accept the client certificate (it is not issued by a CA they trust, or it was revoked).",
+    fix: "Check with the receiving system's IT that this is the certificate they issued for this integration, then upload the right one.",
+  };
+}
+
+function diagnoseLogin(status: number | null): Diagnosis {
+  if (status === 401 || status === 403) {
+    return {
+      cause: `The login endpoint refused the username or password (HTTP ${status}).`,
+      fix: "Check the username and password with the receiving system's IT and replace the password in the settings.",
+    };
+  }
+  if (status === 404 || status === 405) {
+    return {
+      cause: `The login URL is wrong: the server has no login endpoint there (HTTP ${status}).`,
+      fix: "Check the login URL in the settings against the receiver's documentation.",
+    };
+  }
+  if (status !== null && status >= 200 && status < 300) {
+    return {
+      cause: "The login succeeded but its answer contains no access_token that LMS Sync can read.",
+      fix: "Ask the receiving system's IT for the login response format; LMS Sync reads access_token (a string or an object with token and expires_in_seconds).",
+    };
+  }
+  return {
+    cause: `Logging in to get a token failed${status === null ? "" : ` (HTTP ${status})`}.`,
+    fix: `Check the login URL and credentials; if they are right, ${SEND_LOG} to the receiving system's IT.`,
+  };
+}
+
+function diagnoseOAuth(error: string | undefined, status: number | null): Diagnosis {
+  switch (error) {
+    case "invalid_client":
+      return {
+        cause: "The OAuth2 server rejected the client ID or client secret (invalid_client).",
+        fix: "Check the client ID and secret, and the client authentication method (Basic header or form post), with the receiver's IT.",
+      };
+    case "invalid_scope":
+      return {
+        cause: "The OAuth2 server does not allow the requested scope for this client (invalid_scope).",
+        fix: "Correct the scope in the settings, or ask the receiver's IT to grant it to the client.",
+      };
+    case "unauthorized_client":
+    case "unsupported_grant_type":
+      return {
+        cause: `The OAuth2 client may not use the client-credentials grant (${error}).`,
+        fix: "Ask the receiver's IT to enable the client_credentials grant for this client.",
+      };
+    case "invalid_request":
+    case "invalid_target":
+      return {
+        cause: `The OAuth2 server rejected the token request (${error}).`,
+        fix: "Check the token URL and scope with the receiver's IT.",
+      };
+    default:
+      return {
+        cause: `Fetching an OAuth2 token failed${error ? ` (${error})` : status !== null ? ` (HTTP ${status})` : ""}.`,
+        fix: "Check the token URL, client ID and secret; if they are right, send the log entry to the receiver's IT.",
+      };
+  }
+}

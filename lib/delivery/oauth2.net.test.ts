@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeAllPools, sendAttempt } from "./index";
+import { type OAuthServer, startOAuthServer } from "./test-support/oauth-server";
+import { bearerOf, type Receiver, requireAuth, startReceiver } from "./test-support/servers";
+import { testSettings } from "./test-support/settings";
+import type { ConnectionSettings } from "./types";
+
+let oauth: OAuthServer;
+let receiver: Receiver;
+beforeAll(async () => {
+  oauth = await startOAuthServer(
+    [
+      { clientId: "lms-sync", clientSecret: "basic-secret/+=", scope: "completions:write" },
+      { clientId: "lms-sync-post", clientSecret: "post-secret", scope: "completions:write", authMethod: "client_secret_post" },
+    ],
+    ["completions:write", "completions:read"],
+  );
+  receiver = await startReceiver();
+  // The receiver accepts only tokens the authorization server really issued.
+  receiver.setDefault(requireAuth((r) => oauth.isValid(bearerOf(r))));
+});
+afterAll(async () => {
+  await closeAllPools();
+  await Promise.all([oauth.close(), receiver.close()]);
+});
+
+const settings = (auth: ConnectionSettings["auth"] = {}, clientSecret = "basic-secret/+=") =>
+  testSettings(receiver.url, {
+    authType: "oauth2",
+    auth: { tokenUrl: oauth.tokenUrl, clientId: "lms-sync", scope: "completions:write", ...auth },
+    secrets: { clientSecret },
+  });
+const send = (s: ConnectionSettings) => sendAttempt({ settings: s, target: "production", body: {}, idempotencyKey: "k" });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("OAuth2 client credentials against a real authorization server", () => {
+  it("gets a token with client_secret_basic (the default), and caches it", async () => {
+    const s = settings();
+    const before = oauth.tokenRequests;
+    expect(await send(s)).toMatchObject({ ok: true, status: 200 });
+    expect(await send(s)).toMatchObject({ ok: true, status: 200 });
+    expect(oauth.tokenRequests).toBe(before + 1);
+  });
+
+  it("gets a token with client_secret_post", async () => {
+    const s = settings({ clientId: "lms-sync-post", clientAuthMethod: "client_secret_post" }, "post-secret");
+    expect(await send(s)).toMatchObject({ ok: true, status: 200 });
+  });
+
+  it("fetches a new token once the old one is within 30 s of expires_in", async () => {
+    oauth.setTokenLifetime(31);
+    const s = settings();
+    const before = oauth.tokenRequests;
+    await send(s);
+    await sleep(1500);
+    expect(await send(s)).toMatchObject({ ok: true });
+    expect(oauth.tokenRequests).toBe(before + 2);
+    oauth.setTokenLifetime(600);
+  });
+
+  it("a wrong secret is reported as invalid_client, by name", async () => {
+    const requests = receiver.requests.length;
+    const outcome = await send(settings({}, "not-the-secret"));
+    expect(outcome).toMatchObject({ ok: false, status: 401, url: oauth.tokenUrl, error: { code: "oauth_error" } });
+    expect(outcome.error?.message).toMatch(/invalid_client/);
+    expect(outcome.diagnosis?.cause).toMatch(/invalid_client/);
+    expect(outcome.requestHeaders.Authorization).toBe("Basic [redacted]");
+    expect(receiver.requests.length).toBe(requests);
+  });
+
+  it("the wrong client authentication method is also invalid_client", async () => {
+    const outcome = await send(settings({ clientAuthMethod: "client_secret_post" }));
+    expect(outcome.error?.message).toMatch(/invalid_client/);
+  });
+
+  it("a scope the client may not have is reported as invalid_scope", async () => {
+    const outcome = await send(settings({ scope: "completions:read" }));
+    expect(outcome).toMatchObject({ ok: false, status: 400, error: { code: "oauth_error" } });
+    expect(outcome.error?.message).toMatch(/invalid_scope/);
+    expect(outcome.diagnosis?.fix).toMatch(/scope/);
+  });
+});

@@ -1,0 +1,86 @@
+import "server-only";
+import { STATUS_CODES } from "node:http";
+import { diagnose } from "./diagnose";
+import type { HttpResponse } from "./http-request";
+import { redactHeaders, scrubSecrets, secretValues } from "./redact";
+import { parseRetryAfter } from "./retry-after";
+import { usesClientCert } from "./tls-options";
+import type { AttemptOutcome, ConnectionSettings, Failure } from "./types";
+
+export type OutcomeContext = {
+  settings: ConnectionSettings;
+  method: string;
+  /** performance.now() when the attempt began; the outcome's duration covers logins too. */
+  started: number;
+  timeoutMs: number;
+  isSuccess?: (status: number) => boolean;
+  /** A token fetched at runtime, masked like the stored secrets. */
+  token?: string;
+};
+
+export type OutcomeParts = {
+  url: string;
+  /** As sent; redacted here. */
+  headers?: Record<string, string>;
+  response?: HttpResponse;
+  failure?: Failure;
+};
+
+/** Builds the outcome the caller records: success decided, secrets masked, diagnosis attached. */
+export function buildOutcome(ctx: OutcomeContext, parts: OutcomeParts): AttemptOutcome {
+  const { settings } = ctx;
+  const { response } = parts;
+  const status = response?.status ?? null;
+  const location = response?.headers.location;
+  const retryAfterMs = parseRetryAfter(response?.headers["retry-after"]);
+  const failure = parts.failure ?? (response ? statusFailure(response.status, location, ctx) : undefined);
+  const secrets = secretValues(settings, [ctx.token]);
+  const responseHeaders: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response?.headers ?? {})) {
+    responseHeaders[name] = scrubSecrets(value, secrets);
+  }
+  const diagnosis = failure
+    ? diagnose({
+        status,
+        failure,
+        location,
+        retryAfterMs,
+        authType: settings.authType,
+        method: ctx.method,
+        timeoutMs: ctx.timeoutMs,
+        hasClientCert: usesClientCert(settings),
+        responseBody: response?.body.slice(0, 2000),
+      })
+    : undefined;
+  return {
+    ok: failure === undefined,
+    status,
+    url: parts.url,
+    method: ctx.method,
+    requestHeaders: redactHeaders(parts.headers ?? {}, settings, [ctx.token]),
+    responseHeaders,
+    responseBody: scrubSecrets(response?.body ?? "", secrets),
+    truncated: response?.truncated ?? false,
+    durationMs: Math.round(performance.now() - ctx.started),
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+    ...(location !== undefined && { location }),
+    ...(failure && { error: { code: failure.code, message: failure.message } }),
+    ...(diagnosis && { diagnosis }),
+  };
+}
+
+function statusFailure(
+  status: number,
+  location: string | undefined,
+  ctx: OutcomeContext,
+): Failure | undefined {
+  if (ctx.isSuccess?.(status) ?? (status >= 200 && status < 300)) return undefined;
+  const text = `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ""}`;
+  if (status >= 300 && status < 400) {
+    return {
+      code: "redirect",
+      message: `${text}: redirect to ${location ?? "(no Location header)"} not followed.`,
+    };
+  }
+  return { code: "http_status", message: `The endpoint answered ${text}.` };
+}

@@ -1,0 +1,73 @@
+import type { ConnectionSettings } from "./types";
+
+export const REDACTED = "[redacted]";
+
+// Names that carry credentials by convention, whatever the integration calls them.
+const SENSITIVE_NAME =
+  /authorization|token|secret|password|passwd|api[-_]?key|cookie|session|signature|credential/i;
+// Shorter values would blank out ordinary words in bodies.
+const MIN_SECRET_LENGTH = 4;
+
+type SecretSource = Pick<ConnectionSettings, "auth" | "secrets">;
+
+/** Every secret string an integration holds, plus the encodings that travel on the wire. */
+export function secretValues(settings: SecretSource, extra: (string | undefined)[] = []): string[] {
+  const { secrets, auth } = settings;
+  const values: (string | undefined)[] = [
+    secrets.apiKey,
+    secrets.token,
+    secrets.password,
+    secrets.clientSecret,
+    secrets.clientCertPassphrase,
+    ...extra,
+  ];
+  if (secrets.password !== undefined) values.push(toBase64(`${auth.username ?? ""}:${secrets.password}`));
+  if (secrets.clientSecret !== undefined) {
+    values.push(toBase64(`${encodeForm(auth.clientId ?? "")}:${encodeForm(secrets.clientSecret)}`));
+    values.push(encodeForm(secrets.clientSecret));
+  }
+  const unique = new Set(values.filter((v): v is string => v !== undefined && v.length >= MIN_SECRET_LENGTH));
+  // Longest first so a secret that contains another is replaced whole.
+  return [...unique].sort((a, b) => b.length - a.length);
+}
+
+/** Replaces every occurrence of each secret in a text (response bodies that echo the request). */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  }
+  return out;
+}
+
+/** Headers safe to store or show: credentials become `[redacted]` (the auth scheme stays visible). */
+export function redactHeaders(
+  headers: Record<string, string>,
+  settings?: SecretSource,
+  extraSecrets: (string | undefined)[] = [],
+): Record<string, string> {
+  const apiKeyHeader = settings?.auth.headerName?.toLowerCase() ?? "x-api-key";
+  const secrets = settings ? secretValues(settings, extraSecrets) : [];
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (lower === "authorization" || lower === "proxy-authorization") {
+      const scheme = /^(\w+)\s+\S/.exec(value)?.[1];
+      out[name] = scheme ? `${scheme} ${REDACTED}` : REDACTED;
+    } else if (lower === apiKeyHeader || SENSITIVE_NAME.test(lower)) {
+      out[name] = REDACTED;
+    } else {
+      out[name] = scrubSecrets(value, secrets);
+    }
+  }
+  return out;
+}
+
+function toBase64(text: string): string {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+}
+
+/** application/x-www-form-urlencoded encoding (RFC 6749 2.3.1 uses it for client credentials). */
+export function encodeForm(value: string): string {
+  return new URLSearchParams({ v: value }).toString().slice(2);
+}

@@ -1,0 +1,137 @@
+import "server-only";
+import { type AuthResult, resolveAuth } from "./auth";
+import { httpRequest } from "./http-request";
+import { buildOutcome, type OutcomeContext } from "./outcome";
+import { type Prepared, prepare } from "./prepare";
+import { explainReset } from "./tls-close-check";
+import type { AttemptOutcome, ConnectionSettings, Target } from "./types";
+import { USER_AGENT } from "./user-agent";
+
+export type SendAttemptInput = {
+  settings: ConnectionSettings;
+  target: Target;
+  /** Any JSON value; serialised once, exactly as sent. */
+  body: unknown;
+  /** Stable per delivery, so a receiver can drop a repeat. */
+  idempotencyKey: string;
+  signal?: AbortSignal;
+};
+
+export type ExchangeRequest = {
+  method: "POST" | "GET" | "OPTIONS";
+  body?: string;
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+  started: number;
+};
+
+/** Sends one delivery exactly as production does and returns its outcome; never throws for a failed delivery. */
+export async function sendAttempt(input: SendAttemptInput): Promise<AttemptOutcome> {
+  const started = performance.now();
+  const prepared = prepare(input.settings, input.target);
+  const ctx: OutcomeContext = { settings: input.settings, method: "POST", started, timeoutMs: 0 };
+  if (!prepared.ok) {
+    return buildOutcome({ ...ctx, settings: prepared.settings ?? input.settings }, prepared);
+  }
+  const body = serialise(input.body);
+  if (body === undefined || /[\r\n]/.test(input.idempotencyKey)) {
+    const message =
+      body === undefined
+        ? "The payload cannot be serialised as JSON."
+        : "The idempotency key contains a line break.";
+    return buildOutcome(
+      { ...ctx, settings: prepared.settings, timeoutMs: prepared.timeoutMs },
+      { url: prepared.url, failure: { code: "config", message } },
+    );
+  }
+  return exchange(prepared, {
+    method: "POST",
+    body,
+    idempotencyKey: input.idempotencyKey,
+    signal: input.signal,
+    started,
+  });
+}
+
+function serialise(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Headers in the order they matter: custom ones first so ours and auth always win. */
+function buildHeaders(
+  p: Prepared,
+  auth: Record<string, string>,
+  req: ExchangeRequest,
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const set = (name: string, value: string) => {
+    for (const existing of Object.keys(headers)) {
+      if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
+    }
+    headers[name] = value;
+  };
+  for (const [name, value] of Object.entries(p.settings.customHeaders ?? {})) set(name, value);
+  set("User-Agent", USER_AGENT);
+  if (req.body !== undefined) set("Content-Type", "application/json");
+  if (req.idempotencyKey) set("Idempotency-Key", req.idempotencyKey);
+  for (const [name, value] of Object.entries(auth)) set(name, value);
+  return headers;
+}
+
+/**
+ * The one send path behind sendAttempt and Test connection: auth, the request, and one new login
+ * when a cached token is refused with 401 (tokens can be revoked before they expire).
+ */
+export async function exchange(p: Prepared, req: ExchangeRequest): Promise<AttemptOutcome> {
+  const authCtx = { settings: p.settings, dispatcher: p.agent, timeoutMs: p.timeoutMs, signal: req.signal };
+  const ctx: OutcomeContext = {
+    settings: p.settings,
+    method: req.method,
+    started: req.started,
+    timeoutMs: p.timeoutMs,
+    isSuccess: p.isSuccess,
+  };
+  const send = async (auth: AuthResult & { ok: true }) => {
+    const headers = buildHeaders(p, auth.headers, req);
+    const result = await httpRequest({
+      dispatcher: p.agent,
+      method: req.method,
+      url: p.url,
+      headers,
+      body: req.body,
+      timeoutMs: p.timeoutMs,
+      signal: req.signal,
+    });
+    return { headers, result };
+  };
+  let auth = await resolveAuth(authCtx);
+  if (!auth.ok) return authFailureOutcome(ctx, p.url, auth);
+  let sent = await send(auth);
+  if (sent.result.ok && sent.result.status === 401 && auth.token?.fromCache) {
+    auth = await resolveAuth(authCtx, { forceRefresh: true });
+    if (!auth.ok) return authFailureOutcome(ctx, p.url, auth);
+    sent = await send(auth);
+  }
+  const { result, headers } = sent;
+  const outcomeCtx = { ...ctx, token: auth.token?.value };
+  if (result.ok) return buildOutcome(outcomeCtx, { url: p.url, headers, response: result });
+  if (result.response) {
+    return buildOutcome(outcomeCtx, { url: p.url, headers, failure: result.failure, response: result.response });
+  }
+  return buildOutcome(outcomeCtx, { url: p.url, headers, failure: await explainReset(p, result.failure) });
+}
+
+/** A login or token failure is reported as itself, with the token endpoint's own status and body. */
+export function authFailureOutcome(ctx: OutcomeContext, url: string, auth: AuthResult & { ok: false }) {
+  const { exchange: tokenExchange, failure } = auth;
+  return buildOutcome(tokenExchange ? { ...ctx, method: tokenExchange.method } : ctx, {
+    url: tokenExchange?.url ?? url,
+    headers: tokenExchange?.requestHeaders,
+    failure,
+    ...(tokenExchange?.response && { response: tokenExchange.response }),
+  });
+}

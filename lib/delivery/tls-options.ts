@@ -1,0 +1,49 @@
+import "server-only";
+import tls from "node:tls";
+import { loadClientCertificate } from "./certificate";
+import type { CertificateInfo, ConnectionSettings, Failure } from "./types";
+
+/** The TLS options shared by the connection pool and Test connection's TLS probe. */
+export type TlsOptions = Pick<tls.ConnectionOptions, "ca" | "cert" | "key" | "minVersion">;
+
+export type TlsMaterial =
+  | { ok: true; options: TlsOptions; clientCert?: CertificateInfo }
+  | { ok: false; failure: Failure };
+
+/** True when the integration presents a client certificate (alone or with another auth type). */
+export function usesClientCert(settings: Pick<ConnectionSettings, "authType" | "auth">): boolean {
+  return settings.authType === "client_cert" || settings.auth.useClientCert === true;
+}
+
+/** Builds CA and client-certificate options; a broken bundle or certificate is a configuration failure. */
+export function buildTlsOptions(settings: ConnectionSettings): TlsMaterial {
+  const options: TlsOptions = { minVersion: "TLSv1.2" };
+  const bundle = settings.caBundlePem?.trim();
+  if (bundle) {
+    if (!bundle.includes("-----BEGIN CERTIFICATE-----")) {
+      return {
+        ok: false,
+        failure: { code: "config", message: "The custom CA bundle is not a PEM certificate." },
+      };
+    }
+    // Added to the public roots, not instead of them: the receiver may move to a public CA later.
+    options.ca = [...tls.rootCertificates, bundle];
+  }
+  if (!usesClientCert(settings)) return { ok: true, options };
+  const { secrets } = settings;
+  const loaded = loadClientCertificate({
+    pfxBase64: secrets.clientCertPfx,
+    passphrase: secrets.clientCertPassphrase,
+    certPem: secrets.clientCertPem,
+    keyPem: secrets.clientKeyPem,
+  });
+  if (!loaded.ok) {
+    return {
+      ok: false,
+      failure: { code: "config", message: `Client certificate: ${loaded.error}`, reason: "client_cert" },
+    };
+  }
+  options.cert = loaded.value.certPem;
+  options.key = loaded.value.keyPem;
+  return { ok: true, options, clientCert: loaded.value.info };
+}

@@ -1,0 +1,4 @@
+import packageJson from "../../package.json";
+
+/** Sent with every request so receivers can recognise (and allow-list) LMS Sync in their logs. */
+export const USER_AGENT = `LMS-Sync/${packageJson.version}`;

@@ -1,0 +1,135 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import {
+  deleteIntegrationRow,
+  findIntegrationForUpdate,
+  insertMappingVersion,
+  updateIntegrationRow,
+} from "@/db/queries/integrations";
+import type { Integration, StoredMappingEntry } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/roles";
+import { enqueueSync } from "@/lib/sync/jobs";
+import type { UpdateIntegrationInput } from "./schemas";
+import { applySecretChanges } from "./secrets";
+
+export type ChangeResult =
+  | { ok: true; integration: Integration }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "not_active"; integration: Integration };
+
+/** Applies a settings change (secrets write-only) with its audit event, in one transaction. */
+export async function updateIntegration(
+  db: Db,
+  id: string,
+  input: UpdateIntegrationInput,
+  actor: Actor,
+): Promise<ChangeResult> {
+  return db.transaction(async (tx) => {
+    const old = await findIntegrationForUpdate(tx, id);
+    if (!old) return { ok: false, reason: "not_found" };
+    const { secrets: secretInput, ...settings } = input;
+    const { secrets, changed } = applySecretChanges(old.secrets, secretInput);
+    const row = await updateIntegrationRow(tx, id, { ...settings, secrets, updatedBy: actor.id });
+    await recordAudit(tx, {
+      actor,
+      action: "integration.update",
+      resourceType: "integration",
+      resourceId: id,
+      old: pick(old, Object.keys(settings)),
+      new: pick(row!, Object.keys(settings)),
+      secretsChanged: changed,
+    });
+    return { ok: true, integration: row! };
+  });
+}
+
+/** Saves a new mapping version (already validated by the caller) and points the integration at it. */
+export async function saveMapping(
+  db: Db,
+  id: string,
+  entries: StoredMappingEntry[],
+  actor: Actor,
+): Promise<ChangeResult> {
+  return db.transaction(async (tx) => {
+    const old = await findIntegrationForUpdate(tx, id);
+    if (!old) return { ok: false, reason: "not_found" };
+    const version = old.mappingVersion + 1;
+    await insertMappingVersion(tx, { integrationId: id, version, entries, savedBy: actor.id });
+    const row = await updateIntegrationRow(tx, id, {
+      mapping: entries,
+      mappingVersion: version,
+      updatedBy: actor.id,
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "integration.mapping_save",
+      resourceType: "integration",
+      resourceId: id,
+      old: { version: old.mappingVersion, entries: old.mapping },
+      new: { version, entries },
+    });
+    return { ok: true, integration: row! };
+  });
+}
+
+export type StatusAction = "enable" | "pause";
+
+/** Enable (also clears an auto-disable and the failure count, so the next run continues where it stopped) or pause. */
+export async function setIntegrationStatus(
+  db: Db,
+  id: string,
+  action: StatusAction,
+  actor: Actor,
+): Promise<ChangeResult> {
+  return db.transaction(async (tx) => {
+    const old = await findIntegrationForUpdate(tx, id);
+    if (!old) return { ok: false, reason: "not_found" };
+    const values =
+      action === "enable"
+        ? { status: "active" as const, consecutiveFailures: 0, disabledReason: null, disabledAt: null }
+        : { status: "paused" as const };
+    const row = await updateIntegrationRow(tx, id, { ...values, updatedBy: actor.id });
+    await recordAudit(tx, {
+      actor,
+      action: `integration.${action}`,
+      resourceType: "integration",
+      resourceId: id,
+      old: { status: old.status, disabledReason: old.disabledReason },
+      new: { status: row!.status },
+    });
+    return { ok: true, integration: row! };
+  });
+}
+
+/** "Run now": enqueues the same sync job the schedule does, in the transaction that records who asked. */
+export async function requestRun(db: Db, id: string, actor: Actor): Promise<ChangeResult> {
+  return db.transaction(async (tx) => {
+    const row = await findIntegrationForUpdate(tx, id);
+    if (!row) return { ok: false, reason: "not_found" };
+    if (row.status !== "active") return { ok: false, reason: "not_active", integration: row };
+    await enqueueSync(tx, id, "manual");
+    await recordAudit(tx, { actor, action: "integration.run", resourceType: "integration", resourceId: id });
+    return { ok: true, integration: row };
+  });
+}
+
+export async function deleteIntegration(db: Db, id: string, actor: Actor): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const old = await findIntegrationForUpdate(tx, id);
+    if (!old) return false;
+    await deleteIntegrationRow(tx, id);
+    await recordAudit(tx, {
+      actor,
+      action: "integration.delete",
+      resourceType: "integration",
+      resourceId: id,
+      old,
+    });
+    return true;
+  });
+}
+
+function pick<T extends object>(row: T, keys: string[]): Partial<T> {
+  return Object.fromEntries(Object.entries(row).filter(([k]) => keys.includes(k))) as Partial<T>;
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import type { Integration } from "@/db/schema";
+import type { ConnectionSettings } from "@/lib/delivery/types";
+import { type DecryptedSecrets, decryptSecrets } from "./secrets";
+
+export type ConnectionResult = { ok: true; settings: ConnectionSettings } | { ok: false; error: string };
+
+/** What the delivery code needs from an integration row, secrets decrypted; `overrides` lets tests use unsaved secrets. */
+export function connectionFromIntegration(
+  row: Integration,
+  overrides: DecryptedSecrets = {},
+): ConnectionResult {
+  const decrypted = decryptSecrets(row.secrets);
+  if (!decrypted.ok) return { ok: false, error: decrypted.error };
+  return {
+    ok: true,
+    settings: {
+      integrationId: row.id,
+      version: row.updatedAt.toISOString(),
+      endpointUrl: row.endpointUrl,
+      testUrl: row.testUrl,
+      authType: row.authType,
+      auth: row.authConfig,
+      secrets: { ...decrypted.secrets, ...overrides },
+      caBundlePem: row.caBundlePem,
+      successCodes: row.successCodes,
+      timeoutMs: row.timeoutMs,
+      customHeaders: row.customHeaders,
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { insertIntegration, insertMappingVersion } from "@/db/queries/integrations";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/roles";
+import { STANDARD_MAPPING } from "@/lib/mapping";
+import type { CreateIntegrationInput } from "./schemas";
+import { applySecretChanges } from "./secrets";
+
+/** Creates an integration with its first mapping version and an audit event, in one transaction. */
+export async function createIntegration(db: Db, input: CreateIntegrationInput, actor: Actor | null) {
+  const { secrets: secretInput, mapping, ...settings } = input;
+  const { secrets, changed } = applySecretChanges({}, secretInput);
+  const entries = mapping ?? [...STANDARD_MAPPING];
+  return db.transaction(async (tx) => {
+    const row = await insertIntegration(tx, {
+      ...settings,
+      secrets,
+      mapping: entries,
+      mappingVersion: 1,
+      createdBy: actor?.id,
+      updatedBy: actor?.id,
+    });
+    await insertMappingVersion(tx, { integrationId: row.id, version: 1, entries, savedBy: actor?.id });
+    await recordAudit(tx, {
+      actor,
+      action: "integration.create",
+      resourceType: "integration",
+      resourceId: row.id,
+      new: row,
+      secretsChanged: changed,
+    });
+    return row;
+  });
+}

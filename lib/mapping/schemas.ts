@@ -1,0 +1,24 @@
+// The shape of a mapping, shared by the API routes, the editor form and validateMapping.
+
+import { z } from "zod";
+
+export const MAX_ENTRIES = 200;
+export const MAX_KEY_LENGTH = 200;
+export const MAX_CHAIN_LENGTH = 2000;
+export const MAX_CONST_LENGTH = 2000;
+
+const constValueSchema = z.union([z.string().max(MAX_CONST_LENGTH), z.number(), z.boolean(), z.null()]);
+
+/** One mapping entry: payload key, source (LMS field name or a constant) and an optional transform chain. */
+export const mappingEntrySchema = z.object({
+  key: z.string().max(MAX_KEY_LENGTH),
+  source: z.union([z.string().max(100), z.object({ const: constValueSchema })]),
+  transforms: z.string().max(MAX_CHAIN_LENGTH).optional(),
+});
+
+/** A whole mapping, in payload order. Shape only: validateMapping checks fields, keys and chains. */
+export const mappingSchema = z.array(mappingEntrySchema).max(MAX_ENTRIES);
+
+export type MappingEntry = z.infer<typeof mappingEntrySchema>;
+export type Mapping = z.infer<typeof mappingSchema>;
+export type ConstValue = z.infer<typeof constValueSchema>;

@@ -1,0 +1,48 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import type { RunTrigger } from "@/db/schema";
+
+export const SYNC_TASK = "integration-sync";
+
+/** The graphile-worker queue of one integration: its jobs run one at a time, other integrations in parallel. */
+export const integrationQueue = (integrationId: string) => `integration:${integrationId}`;
+export const syncJobKey = (integrationId: string) => `sync:${integrationId}`;
+
+/**
+ * Enqueues a sync run through SQL, inside the caller's transaction, so the job exists exactly when the change
+ * that asked for it commits. The job key collapses repeated requests into one waiting job.
+ */
+export async function enqueueSync(
+  db: DbOrTx,
+  integrationId: string,
+  trigger: RunTrigger,
+  runAt?: Date,
+): Promise<void> {
+  await db.execute(sql`select graphile_worker.add_job(
+    ${SYNC_TASK},
+    json_build_object('integrationId', ${integrationId}::text, 'trigger', ${trigger}::text),
+    queue_name => ${integrationQueue(integrationId)},
+    run_at => ${(runAt ?? new Date()).toISOString()}::timestamptz,
+    max_attempts => 3,
+    job_key => ${syncJobKey(integrationId)},
+    job_key_mode => 'replace'
+  )`);
+}
+
+export const retryJobKey = (integrationId: string) => `sync-retry:${integrationId}`;
+
+/**
+ * Enqueues the run that sends retries when they fall due. Its own job key, so it never postpones a scheduled or
+ * manual run (which resets failed deliveries); the shared queue still keeps the two from overlapping.
+ */
+export async function enqueueRetrySync(db: DbOrTx, integrationId: string, runAt: Date): Promise<void> {
+  await db.execute(sql`select graphile_worker.add_job(
+    ${SYNC_TASK},
+    json_build_object('integrationId', ${integrationId}::text, 'trigger', 'retry'),
+    queue_name => ${integrationQueue(integrationId)},
+    run_at => ${runAt.toISOString()}::timestamptz,
+    max_attempts => 3,
+    job_key => ${retryJobKey(integrationId)},
+    job_key_mode => 'replace'
+  )`);
+}

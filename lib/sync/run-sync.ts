@@ -1,0 +1,235 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { type CompletionRecordRow, loadCompletionRecords } from "@/db/queries/completion-records";
+import {
+  type ClaimedDelivery,
+  claimDueDeliveries,
+  createMissingDeliveries,
+  nextRetryAt,
+  releaseLeases,
+  restartFailedDeliveries,
+} from "@/db/queries/deliveries";
+import { findIntegration } from "@/db/queries/integrations";
+import { finishSyncRun, insertSyncRun } from "@/db/queries/sync-runs";
+import { integrations, type RunStatus, type RunTrigger } from "@/db/schema";
+import { connectionFromIntegration } from "@/lib/integrations/connection";
+import type { MappingEntry } from "@/lib/mapping";
+import { getSettings } from "@/lib/settings";
+import { type AttemptContext, attemptDelivery } from "./attempt-delivery";
+import type { AttemptResult } from "./attempt-result";
+import { withDbRetry } from "./db-retry";
+import { flushResults } from "./flush-results";
+import { enqueueRetrySync } from "./jobs";
+import { refuseRun } from "./refuse-run";
+import { shutdownSignal } from "./stop-signal";
+
+export type RunSyncOptions = {
+  /** Names the lease holder (worker id); leases expire so a dead worker's deliveries become due again. */
+  owner?: string;
+  /** How long claimed deliveries stay leased beyond the attempts' own timeout. */
+  leaseMarginMs?: number;
+  stopSignal?: AbortSignal;
+  /** Attempts written per transaction. */
+  flushSize?: number;
+  onLog?: (message: string) => void;
+};
+
+export type RunSummary =
+  | { ran: false; reason: string }
+  | {
+      ran: true;
+      runId: number;
+      status: RunStatus;
+      sent: number;
+      succeeded: number;
+      failed: number;
+      retried: number;
+      stopReason: string | null;
+    };
+
+/** One sync run of one integration: create missing deliveries, send every due one, record every attempt. */
+export async function runSync(
+  db: Db,
+  integrationId: string,
+  trigger: RunTrigger,
+  options: RunSyncOptions = {},
+): Promise<RunSummary> {
+  const log = options.onLog ?? (() => {});
+  const integration = await withDbRetry(() => findIntegration(db, integrationId));
+  if (!integration) return { ran: false, reason: "not_found" };
+  if (integration.status !== "active") return { ran: false, reason: integration.status };
+
+  const run = await withDbRetry(() => insertSyncRun(db, integrationId, trigger));
+  await db.update(integrations).set({ lastRunAt: run.startedAt }).where(eq(integrations.id, integrationId));
+  const refused = await refuseRun(db, integration, run.id);
+  if (refused)
+    return {
+      ran: true,
+      runId: run.id,
+      status: "failed",
+      sent: 0,
+      succeeded: 0,
+      failed: 0,
+      retried: 0,
+      stopReason: refused,
+    };
+  const conn = connectionFromIntegration(integration);
+  if (!conn.ok) throw new Error(conn.error); // refuseRun already checked decryption; this is a bug if reached
+
+  const created = await withDbRetry(() => createMissingDeliveries(db, integrationId, integration.sendFrom));
+  const restarted =
+    trigger === "retry" ? 0 : await withDbRetry(() => restartFailedDeliveries(db, integrationId));
+  log(`run ${run.id} (${trigger}): ${created} new deliveries, ${restarted} failed ones get a new cycle`);
+
+  const ctx: AttemptContext = {
+    settings: conn.settings,
+    mapping: integration.mapping as MappingEntry[],
+    retrySchedule: integration.retrySchedule,
+  };
+  const concurrency = Math.max(1, Math.min(32, integration.concurrency));
+  const owner = options.owner ?? `pid-${process.pid}`;
+  // Claimed in batches of 4 rounds, refilled below 2: a delivery waits at most ~7 rounds of attempts (each up to
+  // two requests when a bearer login is refreshed) before its own starts, so the lease outlives that.
+  const batchSize = concurrency * 4;
+  const leaseMs =
+    integration.timeoutMs * 2 * 7 + (options.leaseMarginMs ?? getSettings().SYNC_LEASE_MARGIN_MS);
+  const stopSignal = options.stopSignal ?? shutdownSignal;
+  const flushSize = options.flushSize ?? 200;
+
+  const totals = { sent: 0, succeeded: 0, failed: 0, retried: 0 };
+  const queue: ClaimedDelivery[] = [];
+  const records = new Map<number, CompletionRecordRow>();
+  const inFlight = new Set<Promise<void>>();
+  let buffer: AttemptResult[] = [];
+  let flushing: Promise<void> = Promise.resolve();
+  let lastFlush = Date.now();
+  let exhausted = false;
+  let refilling: Promise<void> | null = null;
+  let refillError: unknown = null;
+  let stopReason: string | null = null;
+  let consecutive = integration.consecutiveFailures;
+
+  const flush = () => {
+    if (buffer.length === 0) return flushing;
+    const batch = buffer;
+    buffer = [];
+    lastFlush = Date.now();
+    flushing = flushing.then(async () => {
+      const r = await withDbRetry(
+        () => flushResults(db, run.id, integrationId, integration.mappingVersion, batch),
+        {
+          onRetry: (_e, wait) =>
+            log(`database unreachable; keeping ${batch.length} results and retrying in ${wait} ms`),
+        },
+      );
+      if (r.stop) stopReason ??= r.stop;
+      for (const b of batch) {
+        totals.sent += b.wasSent ? 1 : 0;
+        totals.succeeded += b.outcome.ok ? 1 : 0;
+        totals.failed += b.update.state === "failed" ? 1 : 0;
+        totals.retried += b.update.state === "retrying" ? 1 : 0;
+      }
+    });
+    return flushing;
+  };
+
+  const refill = async () => {
+    const claimed = await withDbRetry(() => claimDueDeliveries(db, integrationId, batchSize, leaseMs, owner));
+    if (claimed.length === 0) {
+      exhausted = true;
+      return;
+    }
+    const loaded = await withDbRetry(() =>
+      loadCompletionRecords(
+        db,
+        claimed.map((c) => c.completionId),
+      ),
+    );
+    for (const [id, rec] of loaded) records.set(id, rec);
+    queue.push(...claimed);
+  };
+
+  const start = (delivery: ClaimedDelivery) => {
+    const record = records.get(delivery.completionId);
+    records.delete(delivery.completionId);
+    const p = attemptDelivery(ctx, delivery, record).then((result) => {
+      inFlight.delete(p);
+      buffer.push(result);
+      if (result.wasSent) consecutive = result.outcome.ok ? 0 : consecutive + 1;
+      if (result.outcome.status === 410) stopReason ??= "gone";
+      if (consecutive >= integration.failureThreshold) stopReason ??= "auto_disabled";
+    });
+    inFlight.add(p);
+  };
+
+  const stopped = stopPromise(stopSignal);
+  for (;;) {
+    if (stopSignal.aborted) stopReason ??= "shutdown";
+    if (stopReason) break;
+    // Claiming runs beside the attempts, so the pipeline never drains while the database answers.
+    if (!refilling && !exhausted && queue.length < concurrency * 2) {
+      refilling = refill()
+        .catch((error: unknown) => {
+          refillError = error;
+          exhausted = true;
+        })
+        .finally(() => {
+          refilling = null;
+        });
+    }
+    while (inFlight.size < concurrency && queue.length > 0) start(queue.shift()!);
+    if (inFlight.size === 0 && queue.length === 0) {
+      if (refilling) await refilling;
+      if (queue.length === 0 && (exhausted || stopReason)) break;
+      continue;
+    }
+    await Promise.race([...inFlight, stopped, ...(refilling ? [refilling] : [])]);
+    if (buffer.length >= flushSize || Date.now() - lastFlush > 500) void flush();
+  }
+  await Promise.all(inFlight);
+  if (refilling) await refilling;
+  await flush();
+  await flushing;
+  await withDbRetry(() =>
+    releaseLeases(
+      db,
+      queue.map((d) => d.id),
+    ),
+  );
+  if (refillError) {
+    await withDbRetry(() =>
+      finishSyncRun(db, run.id, "failed", `the database could not be read: ${String(refillError)}`),
+    );
+    throw refillError;
+  }
+
+  const status: RunStatus = stopReason ? "stopped" : "completed";
+  const stopText =
+    stopReason &&
+    {
+      shutdown: "the worker is shutting down; the next run continues",
+      auto_disabled: "auto-disabled after too many failures in a row",
+      gone: "the receiver answered 410 Gone; the integration is paused",
+      not_active: "the integration was paused or disabled during the run",
+    }[stopReason];
+  await withDbRetry(() => finishSyncRun(db, run.id, status, stopText ?? null));
+  await scheduleFollowUp(db, integrationId, stopReason);
+  log(
+    `run ${run.id} ${status}: ${totals.sent} sent, ${totals.succeeded} succeeded, ${totals.retried} to retry, ${totals.failed} failed${stopText ? ` (${stopText})` : ""}`,
+  );
+  return { ran: true, runId: run.id, status, ...totals, stopReason };
+}
+
+/** Retries need a run when they fall due; a run cut short by shutdown continues on the next worker at once. */
+async function scheduleFollowUp(db: Db, integrationId: string, stopReason: string | null): Promise<void> {
+  if (stopReason && stopReason !== "shutdown") return;
+  const at = stopReason === "shutdown" ? new Date() : await withDbRetry(() => nextRetryAt(db, integrationId));
+  if (at) await withDbRetry(() => enqueueRetrySync(db, integrationId, at));
+}
+
+function stopPromise(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener("abort", () => resolve(), { once: true });
+  });
+}

@@ -1,0 +1,86 @@
+// npm test — lint and format check, type check, every vitest test, every Playwright test; ends with "N passed, N failed".
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const OUT = path.join(ROOT, ".test-results");
+const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
+
+function run(
+  title: string,
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<number> {
+  console.log(`\n━━ ${title} ━━`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on("error", () => resolve(1));
+  });
+}
+
+type Counts = { passed: number; failed: number; found: boolean };
+
+function vitestCounts(file: string): Counts {
+  if (!existsSync(file)) return { passed: 0, failed: 0, found: false };
+  const r = JSON.parse(readFileSync(file, "utf8"));
+  // A test file that fails to load has no tests but is a failure all the same.
+  const brokenFiles = (r.testResults ?? []).filter(
+    (f: { status: string; assertionResults: unknown[] }) =>
+      f.status === "failed" && f.assertionResults.length === 0,
+  ).length;
+  return { passed: r.numPassedTests ?? 0, failed: (r.numFailedTests ?? 0) + brokenFiles, found: true };
+}
+
+function playwrightCounts(file: string): Counts {
+  if (!existsSync(file)) return { passed: 0, failed: 0, found: false };
+  const r = JSON.parse(readFileSync(file, "utf8"));
+  const s = r.stats ?? {};
+  const setupFailed = (r.errors ?? []).length > 0 && (s.expected ?? 0) + (s.unexpected ?? 0) === 0 ? 1 : 0;
+  return {
+    passed: (s.expected ?? 0) + (s.flaky ?? 0),
+    failed: (s.unexpected ?? 0) + setupFailed,
+    found: true,
+  };
+}
+
+async function main() {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  const problems: string[] = [];
+
+  if ((await run("lint and format (Biome)", bin("biome"), ["check", "."])) !== 0)
+    problems.push("Biome found lint or format problems (npm run format fixes formatting)");
+  if ((await run("type check (tsc)", bin("tsc"), ["--noEmit"])) !== 0)
+    problems.push("TypeScript found type errors");
+
+  const vitestJson = path.join(OUT, "vitest.json");
+  await run("unit, database and network tests (vitest)", bin("vitest"), [
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${vitestJson}`,
+  ]);
+  const pwJson = path.join(OUT, "playwright.json");
+  await run("browser tests (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim(),
+  });
+
+  const v = vitestCounts(vitestJson);
+  const p = playwrightCounts(pwJson);
+  if (!v.found) problems.push("vitest wrote no results");
+  if (!p.found) problems.push("Playwright wrote no results");
+  const passed = v.passed + p.passed;
+  const failed = v.failed + p.failed + (v.found ? 0 : 1) + (p.found ? 0 : 1);
+  console.log(
+    `\nvitest: ${v.passed} passed, ${v.failed} failed · Playwright: ${p.passed} passed, ${p.failed} failed`,
+  );
+  for (const problem of problems) console.log(`✗ ${problem}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 || problems.length > 0 ? 1 : 0);
+}
+
+void main();

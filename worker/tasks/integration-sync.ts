@@ -1,0 +1,26 @@
+import type { Task } from "graphile-worker";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { RUN_TRIGGERS } from "@/db/schema";
+import { runSync } from "@/lib/sync/run-sync";
+import { log } from "../logger";
+
+export const payloadSchema = z.object({
+  integrationId: z.uuid(),
+  trigger: z.enum(RUN_TRIGGERS).default("schedule"),
+});
+
+/** One sync run of one integration (enqueued by the tick, "Run now", or a due retry). */
+export const integrationSync: Task = async (payload, helpers) => {
+  const parsed = payloadSchema.safeParse(payload);
+  if (!parsed.success) {
+    log("warn", `integration-sync: ignoring bad payload ${JSON.stringify(payload)}`);
+    return;
+  }
+  const { integrationId, trigger } = parsed.data;
+  const summary = await runSync(getDb(), integrationId, trigger, {
+    owner: `worker-${process.pid}-job-${helpers.job.id}`,
+    onLog: (m) => log("info", `sync ${integrationId.slice(0, 8)}: ${m}`),
+  });
+  if (!summary.ran) log("info", `sync ${integrationId.slice(0, 8)}: not run (${summary.reason})`);
+};

@@ -1,0 +1,26 @@
+import type { Task } from "graphile-worker";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { runTick } from "@/lib/sync/tick";
+import { log } from "../logger";
+
+export const payloadSchema = z.object({}).passthrough();
+
+let ticks = 0;
+
+/** Every minute (graphile-worker cron): enqueue the syncs whose schedule fired; log a health line. */
+export const syncTick: Task = async (payload) => {
+  const parsed = payloadSchema.safeParse(payload ?? {});
+  if (!parsed.success) {
+    log("warn", `sync-tick: ignoring bad payload ${JSON.stringify(payload)}`);
+    return;
+  }
+  const result = await runTick(getDb());
+  ticks += 1;
+  const names = result.enqueued.map((e) => e.name).join(", ");
+  const mem = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  log(
+    "info",
+    `tick #${ticks}: ${result.active} active integration(s), ${result.enqueued.length} sync(s) enqueued${names ? ` (${names})` : ""}; healthy, rss ${mem} MB`,
+  );
+};
