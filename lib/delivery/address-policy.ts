@@ -85,8 +85,9 @@ export function checkUrlAllowed(raw: string, policy: Policy = currentPolicy()): 
     };
   }
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  // Literal IPs skip DNS, so the connect-time guard never sees them: check them here.
-  const kind = net.isIP(host) ? blockedAddressKind(host) : /(^|\.)localhost$/i.test(host) ? "loopback" : null;
+  // Literal IPs skip DNS, so the connect-time guard never sees them: check them here. Names
+  // (localhost included) are checked on every connection by guardedLookup, after resolution.
+  const kind = net.isIP(host) ? blockedAddressKind(host) : null;
   if (kind && !isAllowedHost(host, host, policy)) return refusedAddress(host, host, kind);
   return { ok: true, url };
 }

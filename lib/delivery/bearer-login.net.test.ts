@@ -15,7 +15,12 @@ import type { ConnectionSettings } from "./types";
 let login: LoginServer;
 let receiver: Receiver;
 beforeAll(async () => {
-  login = await startLoginServer({ username: "lms", password: "login-pass", usernameField: "user", passwordField: "pass" });
+  login = await startLoginServer({
+    username: "lms",
+    password: "login-pass",
+    usernameField: "user",
+    passwordField: "pass",
+  });
   receiver = await startReceiver();
   receiver.setDefault(requireAuth((r) => login.isValid(bearerOf(r))));
 });
@@ -26,27 +31,35 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let jti = 0;
+const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 const jwt = (exp: number) =>
-  [{ alg: "HS256" }, { sub: "lms", exp, jti: jti++ }]
-    .map((p) => Buffer.from(JSON.stringify(p)).toString("base64url"))
-    .join(".") + ".sig";
+  `${base64url({ alg: "HS256" })}.${base64url({ sub: "lms", exp, jti: jti++ })}.sig`;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 const settings = (overrides: Partial<ConnectionSettings> = {}) =>
   testSettings(receiver.url, {
     authType: "bearer_login",
-    auth: { loginUrl: `${login.url}auth/login`, username: "lms", usernameField: "user", passwordField: "pass" },
+    auth: {
+      loginUrl: `${login.url}auth/login`,
+      username: "lms",
+      usernameField: "user",
+      passwordField: "pass",
+    },
     secrets: { password: "login-pass" },
     ...overrides,
   });
-const send = (s: ConnectionSettings) => sendAttempt({ settings: s, target: "production", body: {}, idempotencyKey: "k" });
+const send = (s: ConnectionSettings) =>
+  sendAttempt({ settings: s, target: "production", body: {}, idempotencyKey: "k" });
 
 describe("bearer login: token shapes", () => {
   beforeEach(() => login.setTokenShape((t) => ({ access_token: t })));
 
   it.each([
     ["access_token as a string", (t: string) => ({ access_token: t })],
-    ["access_token as an object with expires_in_seconds", (t: string) => ({ access_token: { token: t, expires_in_seconds: 600 } })],
+    [
+      "access_token as an object with expires_in_seconds",
+      (t: string) => ({ access_token: { token: t, expires_in_seconds: 600 } }),
+    ],
     ["a top-level expires_in", (t: string) => ({ access_token: t, expires_in: 600, token_type: "Bearer" })],
   ])("reads %s, posts the configured field names and caches the token", async (_name, shape) => {
     login.setTokenShape(shape);
@@ -61,7 +74,10 @@ describe("bearer login: token shapes", () => {
 
   it("reads a JWT's exp when the answer gives no expiry", async () => {
     let exp = nowSeconds() + 3600;
-    login.setTokenShape((t) => ({ access_token: t }), () => jwt(exp));
+    login.setTokenShape(
+      (t) => ({ access_token: t }),
+      () => jwt(exp),
+    );
     const longLived = settings();
     const logins = login.logins;
     await send(longLived);
@@ -154,6 +170,8 @@ describe("bearer login: failures are login failures", () => {
     await gone.close();
     const outcome = await send(settings({ auth: { loginUrl: gone.url, username: "lms" } }));
     expect(outcome).toMatchObject({ ok: false, status: null, error: { code: "login_failed" } });
-    expect(outcome.diagnosis?.cause).toMatch(/login endpoint could not be reached.*nothing accepts connections/);
+    expect(outcome.diagnosis?.cause).toMatch(
+      /login endpoint could not be reached.*nothing accepts connections/,
+    );
   });
 });

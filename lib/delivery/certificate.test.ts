@@ -7,7 +7,10 @@ const pki = getTestPki();
 describe("readCertificate", () => {
   it("reads a PKCS#12 file with its passphrase (AES and legacy 3DES)", () => {
     for (const algorithm of ["aes256", "3des"] as const) {
-      const result = readCertificate({ pfxBase64: toPfxBase64(pki.client, "s3cret", [pki.ca], algorithm), passphrase: "s3cret" });
+      const result = readCertificate({
+        pfxBase64: toPfxBase64(pki.client, "s3cret", [pki.ca], algorithm),
+        passphrase: "s3cret",
+      });
       expect(result).toMatchObject({ ok: true, subject: expect.stringContaining("CN=lms-sync-client") });
       if (result.ok) {
         expect(result.issuer).toContain("CN=LMS Sync Test CA");
@@ -24,11 +27,16 @@ describe("readCertificate", () => {
   });
 
   it("refuses something that is not a certificate file", () => {
-    expect(readCertificate({ pfxBase64: Buffer.from("hello").toString("base64") })).toMatchObject({ ok: false });
+    expect(readCertificate({ pfxBase64: Buffer.from("hello").toString("base64") })).toMatchObject({
+      ok: false,
+    });
   });
 
   it("reads a PEM certificate and key, and shows an expired one with negative days", () => {
-    expect(readCertificate(pki.client)).toMatchObject({ ok: true, subject: expect.stringContaining("lms-sync-client") });
+    expect(readCertificate(pki.client)).toMatchObject({
+      ok: true,
+      subject: expect.stringContaining("lms-sync-client"),
+    });
     const expired = readCertificate(pki.expiredClient);
     expect(expired.ok && expired.expiresInDays).toBeLessThan(0);
   });
@@ -38,7 +46,10 @@ describe("readCertificate", () => {
       ok: false,
       error: "The private key does not belong to the certificate.",
     });
-    expect(readCertificate({ certPem: pki.client.certPem })).toMatchObject({ ok: false, error: expect.stringMatching(/key is missing/) });
+    expect(readCertificate({ certPem: pki.client.certPem })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/key is missing/),
+    });
     expect(readCertificate({})).toMatchObject({ ok: false });
   });
 });

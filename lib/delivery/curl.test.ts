@@ -28,11 +28,17 @@ describe("toCurl", () => {
 
   it("renders a stored outcome (GET without body) and masks the integration's own secrets", () => {
     const curl = toCurl(
-      { url: "https://x.test/", requestHeaders: { "X-Key": "key-123456" }, requestBody: '{"note":"key-123456"}' },
+      {
+        url: "https://x.test/",
+        requestHeaders: { "X-Key": "key-123456" },
+        requestBody: '{"note":"key-123456"}',
+      },
       { settings: { auth: { headerName: "X-Key" }, secrets: { apiKey: "key-123456" } } },
     );
     expect(curl).not.toContain("key-123456");
     expect(curl).toContain("-X POST");
-    expect(toCurl({ method: "GET", url: "https://x.test/", requestHeaders: {} })).toBe("curl -i 'https://x.test/'");
+    expect(toCurl({ method: "GET", url: "https://x.test/", requestHeaders: {} })).toBe(
+      "curl -i 'https://x.test/'",
+    );
   });
 });

@@ -35,7 +35,8 @@ export function toCurl(request: CurlRequest, options: CurlOptions = {}): string 
   if (options.clientCert) lines.push("--cert client-cert.pem --key client-key.pem");
   if (options.customCa) lines.push("--cacert ca-bundle.pem");
   if (request.requestBody !== undefined) {
-    const body = typeof request.requestBody === "string" ? request.requestBody : JSON.stringify(request.requestBody);
+    const body =
+      typeof request.requestBody === "string" ? request.requestBody : JSON.stringify(request.requestBody);
     const secrets = options.settings ? secretValues(options.settings) : [];
     lines.push(`--data-raw ${quote(scrubSecrets(body, secrets))}`);
   }

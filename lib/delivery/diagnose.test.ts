@@ -5,7 +5,11 @@ import type { ErrorCode } from "./types";
 const status = (s: number, extra: Parameters<typeof diagnose>[0] extends infer T ? Partial<T> : never = {}) =>
   diagnose({ status: s, authType: "api_key", method: "POST", ...extra });
 const failure = (code: ErrorCode, reason?: string, extra = {}) =>
-  diagnose({ status: null, failure: { code, message: `${code} message`, ...(reason && { reason }) }, ...extra });
+  diagnose({
+    status: null,
+    failure: { code, message: `${code} message`, ...(reason && { reason }) },
+    ...extra,
+  });
 
 describe("diagnose: HTTP statuses speak the troubleshooting table", () => {
   it("401 is about credentials, named for the auth type", () => {
@@ -23,7 +27,9 @@ describe("diagnose: HTTP statuses speak the troubleshooting table", () => {
     expect(status(503)?.cause).toMatch(/on their side/);
   });
   it("3xx shows where it redirects", () => {
-    expect(status(301, { location: "https://new.example.com/x" })?.cause).toMatch(/https:\/\/new\.example\.com\/x/);
+    expect(status(301, { location: "https://new.example.com/x" })?.cause).toMatch(
+      /https:\/\/new\.example\.com\/x/,
+    );
   });
   it("429 mentions the requested wait", () => {
     expect(status(429, { retryAfterMs: 30_000 })?.cause).toMatch(/30 s/);
@@ -41,7 +47,9 @@ describe("diagnose: HTTP statuses speak the troubleshooting table", () => {
   it("reads certificate refusals that servers put in 400/403 bodies", () => {
     const nginx = "<html><center>No required SSL certificate was sent</center></html>";
     expect(status(400, { responseBody: nginx })?.cause).toMatch(/client certificate and none/);
-    expect(status(403, { responseBody: "403.17 client certificate has expired", hasClientCert: true })?.cause).toMatch(/expired/);
+    expect(
+      status(403, { responseBody: "403.17 client certificate has expired", hasClientCert: true })?.cause,
+    ).toMatch(/expired/);
   });
 });
 
@@ -57,7 +65,9 @@ describe("diagnose: failures without an answer", () => {
     expect(failure("tls_expired", "server_expired")?.cause).toMatch(/server's certificate has expired/);
     expect(failure("tls_client_cert", "missing")?.cause).toMatch(/none was presented/);
     expect(failure("tls_client_cert", "expired", { hasClientCert: true })?.cause).toMatch(/expired/);
-    expect(failure("tls_client_cert", "rejected", { hasClientCert: true })?.cause).toMatch(/did not accept the client certificate/);
+    expect(failure("tls_client_cert", "rejected", { hasClientCert: true })?.cause).toMatch(
+      /did not accept the client certificate/,
+    );
     expect(failure("tls_handshake", "handshake_failure")?.cause).toMatch(/requires a client certificate/);
     expect(failure("tls_handshake", "not_tls")?.cause).toMatch(/does not speak HTTPS/);
   });
@@ -67,8 +77,12 @@ describe("diagnose: failures without an answer", () => {
     expect(failure("connection_reset")?.cause).toMatch(/cut off/);
   });
   it("login and OAuth2 failures are named as such", () => {
-    expect(diagnose({ status: 401, failure: { code: "login_failed", message: "" } })?.cause).toMatch(/login endpoint refused/);
-    expect(diagnose({ status: 404, failure: { code: "login_failed", message: "" } })?.cause).toMatch(/login URL is wrong/);
+    expect(diagnose({ status: 401, failure: { code: "login_failed", message: "" } })?.cause).toMatch(
+      /login endpoint refused/,
+    );
+    expect(diagnose({ status: 404, failure: { code: "login_failed", message: "" } })?.cause).toMatch(
+      /login URL is wrong/,
+    );
     expect(failure("oauth_error", "invalid_client")?.cause).toMatch(/invalid_client/);
     expect(failure("oauth_error", "invalid_scope")?.fix).toMatch(/scope/);
   });

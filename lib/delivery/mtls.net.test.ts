@@ -17,9 +17,14 @@ afterAll(async () => {
   await Promise.all([mtls.close(), mtls12.close()]);
 });
 
-const send = (settings: ConnectionSettings) => sendAttempt({ settings, target: "production", body: { a: 1 }, idempotencyKey: "k" });
+const send = (settings: ConnectionSettings) =>
+  sendAttempt({ settings, target: "production", body: { a: 1 }, idempotencyKey: "k" });
 const withPem = (url: string, cert = pki.client, extra: Partial<ConnectionSettings> = {}) =>
-  testSettings(url, { authType: "client_cert", secrets: { clientCertPem: cert.certPem, clientKeyPem: cert.keyPem }, ...extra });
+  testSettings(url, {
+    authType: "client_cert",
+    secrets: { clientCertPem: cert.certPem, clientKeyPem: cert.keyPem },
+    ...extra,
+  });
 
 describe("client certificates (mTLS)", () => {
   it("is accepted with a PEM certificate and key", async () => {
@@ -31,7 +36,10 @@ describe("client certificates (mTLS)", () => {
   it("is accepted with a PKCS#12 file and its passphrase", async () => {
     const settings = testSettings(mtls.url, {
       authType: "client_cert",
-      secrets: { clientCertPfx: toPfxBase64(pki.client, "pfx-pass", [pki.ca]), clientCertPassphrase: "pfx-pass" },
+      secrets: {
+        clientCertPfx: toPfxBase64(pki.client, "pfx-pass", [pki.ca]),
+        clientCertPassphrase: "pfx-pass",
+      },
     });
     expect(await send(settings)).toMatchObject({ ok: true, status: 200 });
     expect(mtls.requests.at(-1)?.clientCertCn).toBe("lms-sync-client");
@@ -44,7 +52,10 @@ describe("client certificates (mTLS)", () => {
       secrets: { apiKey: "key-123456", clientCertPem: pki.client.certPem, clientKeyPem: pki.client.keyPem },
     });
     expect(await send(settings)).toMatchObject({ ok: true });
-    expect(mtls.requests.at(-1)).toMatchObject({ clientCertCn: "lms-sync-client", headers: { "x-api-key": "key-123456" } });
+    expect(mtls.requests.at(-1)).toMatchObject({
+      clientCertCn: "lms-sync-client",
+      headers: { "x-api-key": "key-123456" },
+    });
   });
 
   it("a wrong passphrase is a configuration failure that says so, before anything is sent", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { X509Certificate } from "node:crypto";
 import dns from "node:dns/promises";
 import net from "node:net";
 import tls from "node:tls";
@@ -106,12 +107,15 @@ export function probeTls(
       finish(failure, failure.message);
     });
     socket.once("secureConnect", () => {
-      const peer = socket.getPeerX509Certificate();
-      if (!peer)
+      // One call only: on Node 20, getPeerX509Certificate() first makes getPeerCertificate() lose its SANs.
+      const peerInfo = socket.getPeerCertificate();
+      if (!peerInfo?.raw) {
         return finish(
           { code: "tls_handshake", message: "The server sent no certificate." },
           "No server certificate.",
         );
+      }
+      const peer = new X509Certificate(peerInfo.raw);
       const info = describeCertificate(peer);
       const certificate = { subject: info.subject, issuer: info.issuer, validTo: info.validTo };
       const about = `${socket.getProtocol() ?? "TLS"}; server certificate ${info.subject}, issued by ${info.issuer}, valid until ${info.validTo.slice(0, 10)}`;

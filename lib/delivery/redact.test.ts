@@ -32,7 +32,10 @@ describe("redactHeaders", () => {
   });
 
   it("masks the default API key header and secrets hidden in harmless-looking headers", () => {
-    const out = redactHeaders({ "x-api-key": "abc", "X-Note": "uses key-123456 today" }, { auth: {}, secrets: { apiKey: "key-123456" } });
+    const out = redactHeaders(
+      { "x-api-key": "abc", "X-Note": "uses key-123456 today" },
+      { auth: {}, secrets: { apiKey: "key-123456" } },
+    );
     expect(out).toEqual({ "x-api-key": REDACTED, "X-Note": `uses ${REDACTED} today` });
   });
 

@@ -12,7 +12,9 @@ type SecretSource = Pick<ConnectionSettings, "auth" | "secrets">;
 
 /** Every secret string an integration holds, plus the encodings that travel on the wire. */
 export function secretValues(settings: SecretSource, extra: (string | undefined)[] = []): string[] {
-  const { secrets, auth } = settings;
+  // Tolerates half-filled settings: an outcome for invalid settings is still redacted.
+  const secrets = settings.secrets ?? {};
+  const auth = settings.auth ?? {};
   const values: (string | undefined)[] = [
     secrets.apiKey,
     secrets.token,
@@ -46,7 +48,7 @@ export function redactHeaders(
   settings?: SecretSource,
   extraSecrets: (string | undefined)[] = [],
 ): Record<string, string> {
-  const apiKeyHeader = settings?.auth.headerName?.toLowerCase() ?? "x-api-key";
+  const apiKeyHeader = settings?.auth?.headerName?.toLowerCase() ?? "x-api-key";
   const secrets = settings ? secretValues(settings, extraSecrets) : [];
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {

@@ -19,7 +19,16 @@ describe("parseRetryAfter", () => {
   });
 
   it("ignores absent or unreadable values", () => {
-    for (const value of [undefined, null, "", "soon", "-5", "1.5", "11 Apr 2026", "Sat, 99 Foo 2026 14:00:00 GMT"]) {
+    for (const value of [
+      undefined,
+      null,
+      "",
+      "soon",
+      "-5",
+      "1.5",
+      "11 Apr 2026",
+      "Sat, 99 Foo 2026 14:00:00 GMT",
+    ]) {
       expect(parseRetryAfter(value, now)).toBeUndefined();
     }
   });

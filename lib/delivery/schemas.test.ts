@@ -12,11 +12,18 @@ const base = {
 
 describe("connectionSettingsSchema", () => {
   it("accepts complete settings", () => {
-    expect(connectionSettingsSchema.safeParse({ ...base, successCodes: "200-299,304", timeoutMs: 5000 }).success).toBe(true);
+    expect(
+      connectionSettingsSchema.safeParse({ ...base, successCodes: "200-299,304", timeoutMs: 5000 }).success,
+    ).toBe(true);
   });
 
   it("refuses a bad success-code spec, timeout or URL with readable messages", () => {
-    const bad = connectionSettingsSchema.safeParse({ ...base, successCodes: "2xx,abc", timeoutMs: 500, endpointUrl: "hr" });
+    const bad = connectionSettingsSchema.safeParse({
+      ...base,
+      successCodes: "2xx,abc",
+      timeoutMs: 500,
+      endpointUrl: "hr",
+    });
     expect(bad.success).toBe(false);
     const messages = bad.error?.issues.map((i) => i.message).join(" | ");
     expect(messages).toMatch(/"abc" is not a status code/);
@@ -40,7 +47,10 @@ describe("authSettingsSchema", () => {
     const result = authSettingsSchema.safeParse({ authType: "oauth2", auth: { clientId: "lms" } });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["auth.tokenUrl"]);
-    expect(authSettingsSchema.safeParse({ authType: "bearer_login", auth: { loginUrl: "https://x.test/login" } }).success).toBe(false);
+    expect(
+      authSettingsSchema.safeParse({ authType: "bearer_login", auth: { loginUrl: "https://x.test/login" } })
+        .success,
+    ).toBe(false);
     expect(authSettingsSchema.safeParse({ authType: "basic", auth: { username: "lms" } }).success).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import {
   text,
 } from "./test-support/servers";
 import { testSettings } from "./test-support/settings";
+import type { ConnectionSettings } from "./types";
 
 let receiver: Receiver;
 beforeAll(async () => {
@@ -27,7 +28,9 @@ const send = (settings = testSettings(receiver.url), body: unknown = { employeeI
 
 describe("sendAttempt: what is sent", () => {
   it("POSTs the JSON body with content type, user agent, idempotency key and custom headers", async () => {
-    const settings = testSettings(`${receiver.url}api/completions`, { customHeaders: { "X-Tenant": "acme" } });
+    const settings = testSettings(`${receiver.url}api/completions`, {
+      customHeaders: { "X-Tenant": "acme" },
+    });
     const body = { employeeId: "anne@company.com", score: 95, nested: { ok: true } };
     const outcome = await send(settings, body);
     const seen = receiver.requests.at(-1);
@@ -84,7 +87,10 @@ describe("sendAttempt: how the answer is judged", () => {
 
   it("parses Retry-After in seconds and as an HTTP date", async () => {
     const inOneMinute = new Date(Date.now() + 60_000).toUTCString();
-    receiver.respondWith(json(429, { error: "slow down" }, { "retry-after": "120" }), text(503, "busy", { "retry-after": inOneMinute }));
+    receiver.respondWith(
+      json(429, { error: "slow down" }, { "retry-after": "120" }),
+      text(503, "busy", { "retry-after": inOneMinute }),
+    );
     const limited = await send();
     expect(limited).toMatchObject({ ok: false, status: 429, retryAfterMs: 120_000 });
     expect(limited.diagnosis?.cause).toMatch(/120 s/);
@@ -112,7 +118,10 @@ describe("sendAttempt: how the answer is judged", () => {
 
   it("never stores a secret, even when the receiver echoes it back", async () => {
     receiver.respondWith(echoHeaders());
-    const settings = testSettings(receiver.url, { authType: "bearer", secrets: { token: "very-secret-token" } });
+    const settings = testSettings(receiver.url, {
+      authType: "bearer",
+      secrets: { token: "very-secret-token" },
+    });
     const outcome = await send(settings);
     expect(receiver.requests.at(-1)?.headers.authorization).toBe("Bearer very-secret-token");
     expect(JSON.stringify(outcome)).not.toContain("very-secret-token");
@@ -161,7 +170,13 @@ describe("sendAttempt: network failures come back as outcomes", () => {
     receiver.respondWith(hang());
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
-    const outcome = await sendAttempt({ settings: testSettings(receiver.url), target: "production", body: {}, idempotencyKey: "a", signal: controller.signal });
+    const outcome = await sendAttempt({
+      settings: testSettings(receiver.url),
+      target: "production",
+      body: {},
+      idempotencyKey: "a",
+      signal: controller.signal,
+    });
     expect(outcome.error?.code).toBe("aborted");
   });
 
@@ -169,6 +184,8 @@ describe("sendAttempt: network failures come back as outcomes", () => {
     const outcome = await send(testSettings(receiver.url, { successCodes: "2xx,abc", timeoutMs: 10 }));
     expect(outcome).toMatchObject({ ok: false, status: null, error: { code: "config" } });
     expect(outcome.error?.message).toMatch(/successCodes/);
+    const broken = await send({ integrationId: "x" } as unknown as ConnectionSettings);
+    expect(broken).toMatchObject({ ok: false, error: { code: "config" } });
   });
 });
 

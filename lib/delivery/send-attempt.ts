@@ -120,7 +120,12 @@ export async function exchange(p: Prepared, req: ExchangeRequest): Promise<Attem
   const outcomeCtx = { ...ctx, token: auth.token?.value };
   if (result.ok) return buildOutcome(outcomeCtx, { url: p.url, headers, response: result });
   if (result.response) {
-    return buildOutcome(outcomeCtx, { url: p.url, headers, failure: result.failure, response: result.response });
+    return buildOutcome(outcomeCtx, {
+      url: p.url,
+      headers,
+      failure: result.failure,
+      response: result.response,
+    });
   }
   return buildOutcome(outcomeCtx, { url: p.url, headers, failure: await explainReset(p, result.failure) });
 }

@@ -12,7 +12,7 @@ export type TlsMaterial =
 
 /** True when the integration presents a client certificate (alone or with another auth type). */
 export function usesClientCert(settings: Pick<ConnectionSettings, "authType" | "auth">): boolean {
-  return settings.authType === "client_cert" || settings.auth.useClientCert === true;
+  return settings.authType === "client_cert" || settings.auth?.useClientCert === true;
 }
 
 /** Builds CA and client-certificate options; a broken bundle or certificate is a configuration failure. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sampleRecord, valueOf } from "./testing";
+import { entryValue, sampleRecord } from "./testing";
 import { TRANSFORMS } from "./transforms";
 
 const c = (value: string | number | boolean | null) => ({ const: value });
@@ -75,8 +75,16 @@ describe("every transform, table-driven", () => {
     ["split", NULL, null],
     // tz
     ["tz:Europe/Oslo", "completion.completionDate", "2026-04-11T16:32:00+02:00"],
-    ["tz:America/New_York | dateFormat:yyyy-MM-dd HH:mm zzz", "completion.completionDate", "2026-04-11 10:32 -04:00"],
-    ["tz:Asia/Kolkata | dateFormat:HH:mm z zz zzz K", "completion.completionDate", "20:02 +5 +05 +05:30 +05:30"],
+    [
+      "tz:America/New_York | dateFormat:yyyy-MM-dd HH:mm zzz",
+      "completion.completionDate",
+      "2026-04-11 10:32 -04:00",
+    ],
+    [
+      "tz:Asia/Kolkata | dateFormat:HH:mm z zz zzz K",
+      "completion.completionDate",
+      "20:02 +5 +05 +05:30 +05:30",
+    ],
     ["tz:UTC | dateFormat:HH:mm K", "completion.completionDate", "14:32 +00:00"],
     ["tz:Europe/Oslo | tz:Asia/Tokyo", "completion.completionDate", "2026-04-11T23:32:00+09:00"],
     ["tz:Europe/Oslo | dateFormat:epoch", "completion.completionDate", 1_775_917_920],
@@ -89,12 +97,13 @@ describe("every transform, table-driven", () => {
     ["dateFormat:dd.MM.yyyy", c(95), err("dateFormat needs a datetime")],
     ["dateFormat:dd.MM.yyyy", NULL, null],
   ])("%s on %j gives %j", (chain, source, expected) => {
-    expect(valueOf(chain, source)).toEqual(expected);
+    expect(entryValue(chain, source)).toEqual(expected);
   });
 
   it("covers every transform in the catalogue with a row above", () => {
     // A new transform without tests fails here rather than slipping through.
-    const tested = "statusMap concat default omitIfNull toString toInt round lowercase uppercase trim split tz dateFormat";
+    const tested =
+      "statusMap concat default omitIfNull toString toInt round lowercase uppercase trim split tz dateFormat";
     expect(TRANSFORMS.map((t) => t.name).every((name) => tested.split(" ").includes(name))).toBe(true);
   });
 });
@@ -107,9 +116,9 @@ describe("time zones follow daylight saving", () => {
     ["2026-10-25T01:00:00Z", "2026-10-25T02:00:00+01:00"],
   ])("Europe/Oslo at %s is %s", (utc, local) => {
     const record = sampleRecord({ completion: { completionDate: utc } });
-    expect(valueOf("tz:Europe/Oslo", "completion.completionDate", record)).toBe(local);
+    expect(entryValue("tz:Europe/Oslo", "completion.completionDate", record)).toBe(local);
     // Twice: the second answer comes from the offset cache and must agree.
-    expect(valueOf("tz:Europe/Oslo", "completion.completionDate", record)).toBe(local);
+    expect(entryValue("tz:Europe/Oslo", "completion.completionDate", record)).toBe(local);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileDateFormat, formatDate } from "./date-format";
-import { sampleRecord, valueOf } from "./testing";
+import { entryValue, sampleRecord } from "./testing";
 
 const SAT = "2026-04-11T14:32:05.123Z"; // a Saturday afternoon
 const MIDNIGHT = "2009-06-01T00:05:03.000Z";
@@ -183,24 +183,28 @@ describe("dateFormat errors are positioned in the format", () => {
 describe("dateFormat inside a chain", () => {
   it("takes an ISO 8601 string as well as a Date", () => {
     const record = sampleRecord({ completion: { completionDate: "2026-04-11T16:32:00+02:00" } });
-    expect(valueOf("dateFormat:yyyy-MM-dd HH:mm", "completion.completionDate", record)).toBe("2026-04-11 14:32");
+    expect(entryValue("dateFormat:yyyy-MM-dd HH:mm", "completion.completionDate", record)).toBe(
+      "2026-04-11 14:32",
+    );
   });
 
   it("unescapes \\| \\, \\= at chain level and leaves other backslashes to .NET", () => {
-    expect(valueOf("dateFormat:HH\\|mm")).toBe("14|32");
-    expect(valueOf("dateFormat:dd\\,MM")).toBe("11,04");
-    expect(valueOf("dateFormat:HH\\:mm")).toBe("14:32");
-    expect(valueOf("dateFormat:\\d = dd")).toBe("d = 11");
+    expect(entryValue("dateFormat:HH\\|mm")).toBe("14|32");
+    expect(entryValue("dateFormat:dd\\,MM")).toBe("11,04");
+    expect(entryValue("dateFormat:HH\\:mm")).toBe("14:32");
+    expect(entryValue("dateFormat:\\d = dd")).toBe("d = 11");
   });
 
   it("gives epoch seconds and milliseconds as numbers", () => {
-    expect(valueOf("dateFormat:epoch")).toBe(1_775_917_920);
-    expect(valueOf("dateFormat:epochMs")).toBe(1_775_917_920_000);
+    expect(entryValue("dateFormat:epoch")).toBe(1_775_917_920);
+    expect(entryValue("dateFormat:epochMs")).toBe(1_775_917_920_000);
     const early = sampleRecord({ completion: { completionDate: "1969-12-31T23:59:59.500Z" } });
-    expect(valueOf("dateFormat:epoch", "completion.completionDate", early)).toBe(-1);
+    expect(entryValue("dateFormat:epoch", "completion.completionDate", early)).toBe(-1);
   });
 
   it("reports a format error at its offset in the chain", () => {
-    expect(valueOf("trim | dateFormat:yyyy 'x")).toMatchObject({ error: expect.stringContaining("never closed") });
+    expect(entryValue("trim | dateFormat:yyyy 'x")).toMatchObject({
+      error: expect.stringContaining("never closed"),
+    });
   });
 });

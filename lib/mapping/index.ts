@@ -1,9 +1,9 @@
 // The payload mapping: field catalogue, transform language and payload building. Pure and isomorphic.
 
-export { type CompiledDateFormat, compileDateFormat, formatDate } from "./date-format";
+export { buildPayload } from "./build";
 export { type CompletionRecord, FIELDS, type FieldInfo, type FieldName, type FieldType } from "./fields";
 export { type ChainError, type ParseResult, parseTransforms, type StatusMapItem, type Step } from "./parse";
-export { type BuildResult, buildPayload, type CompileResult, compileMapping } from "./payload";
+export { type BuildResult, type CompileResult, compileMapping } from "./payload";
 export {
   type ConstValue,
   MAX_CHAIN_LENGTH,

@@ -54,7 +54,9 @@ describe("parseTransforms", () => {
   });
 
   it("reads arguments of round, split, default, tz", () => {
-    const parsed = parseTransforms("round | round:2 | split | split:; | default: | default:n/a | tz:europe/oslo");
+    const parsed = parseTransforms(
+      "round | round:2 | split | split:; | default: | default:n/a | tz:europe/oslo",
+    );
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.steps).toMatchObject([

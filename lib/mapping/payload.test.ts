@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { CompletionRecord } from "./fields";
-import { buildPayload, compileMapping } from "./payload";
+import { buildPayload } from "./build";
+import { type CompletionRecord, FIELDS } from "./fields";
+import { compileMapping } from "./payload";
 import type { MappingEntry } from "./schemas";
 import { STANDARD_MAPPING } from "./standard-mapping";
 import { sampleRecord } from "./testing";
+import { tracePayload } from "./trace";
 
 const SEED_JSON =
   '{"employeeId":"anne@company.com","courseName":"GDPR introduction","completedOn":"2026-04-11T14:32:00Z",' +
@@ -11,7 +13,9 @@ const SEED_JSON =
 
 function json(entries: readonly MappingEntry[], record: CompletionRecord = sampleRecord()): string {
   const result = buildPayload(entries, record);
-  return result.ok ? JSON.stringify(result.payload) : `ERROR ${result.errors.map((e) => e.message).join(" | ")}`;
+  return result.ok
+    ? JSON.stringify(result.payload)
+    : `ERROR ${result.errors.map((e) => e.message).join(" | ")}`;
 }
 
 describe("the design's seed example", () => {
@@ -26,7 +30,9 @@ describe("the design's seed example", () => {
 
   it("is what compileMapping's builder gives too", () => {
     const compiled = compileMapping(STANDARD_MAPPING);
-    expect(compiled.ok && JSON.stringify(compiled.build(sampleRecord()))).toBe(`{"ok":true,"payload":${SEED_JSON}}`);
+    expect(compiled.ok && JSON.stringify(compiled.build(sampleRecord()))).toBe(
+      `{"ok":true,"payload":${SEED_JSON}}`,
+    );
   });
 
   it("sends a null score as null", () => {
@@ -64,9 +70,13 @@ describe("keys", () => {
   });
 
   it("omits at the omitIfNull step, so a later default does not bring the key back", () => {
-    const entries: MappingEntry[] = [{ key: "s", source: "completion.bestScore", transforms: "omitIfNull | default:0" }];
+    const entries: MappingEntry[] = [
+      { key: "s", source: "completion.bestScore", transforms: "omitIfNull | default:0" },
+    ];
     expect(json(entries, sampleRecord({ completion: { bestScore: null } }))).toBe("{}");
-    const later: MappingEntry[] = [{ key: "s", source: "completion.bestScore", transforms: "default:0 | omitIfNull" }];
+    const later: MappingEntry[] = [
+      { key: "s", source: "completion.bestScore", transforms: "default:0 | omitIfNull" },
+    ];
     expect(json(later, sampleRecord({ completion: { bestScore: null } }))).toBe('{"s":0}');
   });
 
@@ -100,11 +110,20 @@ describe("runtime errors", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toHaveLength(2);
-    expect(result.errors[0]).toMatchObject({ index: 1, key: "n", step: 1, transform: "toInt", start: 7, end: 12 });
+    expect(result.errors[0]).toMatchObject({
+      index: 1,
+      key: "n",
+      step: 1,
+      transform: "toInt",
+      start: 7,
+      end: 12,
+    });
     expect(result.errors[0]?.message).toBe(
       'Entry 2 ("n"), step 2 (toInt): "Anne" is not a number, so toInt cannot convert it.',
     );
-    expect(result.errors[1]?.message).toContain('Entry 3 ("d"), step 1 (dateFormat:yyyy): "Smith" is not a date');
+    expect(result.errors[1]?.message).toContain(
+      'Entry 3 ("d"), step 1 (dateFormat:yyyy): "Smith" is not a date',
+    );
   });
 
   it("name the entry when the record's field has the wrong type", () => {
@@ -118,7 +137,10 @@ describe("runtime errors", () => {
   });
 
   it("refuse a record that is no object and a date that is no date", () => {
-    expect(buildPayload(STANDARD_MAPPING, null as never)).toMatchObject({ ok: false, errors: [{ index: null }] });
+    expect(buildPayload(STANDARD_MAPPING, null as never)).toMatchObject({
+      ok: false,
+      errors: [{ index: null }],
+    });
     const bad = sampleRecord({ completion: { completionDate: "yesterday" } });
     expect(json(STANDARD_MAPPING, bad)).toContain("completion.completionDate is not an ISO 8601 date");
     const invalid = sampleRecord({ completion: { completionDate: new Date(Number.NaN) } });
@@ -159,5 +181,19 @@ describe("the compile cache", () => {
     const make = (): MappingEntry[] => [{ key: "v", source: { const: "x" }, transforms: "uppercase" }];
     expect(json(make())).toBe('{"v":"X"}');
     expect(json(make())).toBe('{"v":"X"}');
+  });
+});
+
+describe("the field catalogue", () => {
+  it("reads every field from a record with the declared type and the documented example", () => {
+    const entries = FIELDS.map((f) => ({ key: f.name.replace(".", "_"), source: f.name }));
+    const trace = tracePayload(entries, sampleRecord());
+    expect(trace.ok).toBe(true);
+    for (const [i, field] of FIELDS.entries()) {
+      const source = trace.entries[i]?.source;
+      expect(source?.type).toBe(field.type);
+      expect(source?.value).toBe(field.example);
+      expect(field.label.length > 0 && field.description.length > 0).toBe(true);
+    }
   });
 });

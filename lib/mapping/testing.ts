@@ -1,12 +1,14 @@
 // Fixtures shared by this folder's tests: the design's sample record and a one-entry runner.
 
+import { buildPayload } from "./build";
 import type { CompletionRecord } from "./fields";
-import { buildPayload } from "./payload";
 import type { MappingEntry } from "./schemas";
 import type { JsonValue } from "./values";
 
 /** Anne's completion from the design's seed example. */
-export function sampleRecord(patch: { completion?: Partial<CompletionRecord["completion"]> } = {}): CompletionRecord {
+export function sampleRecord(
+  patch: { completion?: Partial<CompletionRecord["completion"]> } = {},
+): CompletionRecord {
   return {
     user: {
       email: "anne@company.com",
@@ -28,7 +30,7 @@ export function sampleRecord(patch: { completion?: Partial<CompletionRecord["com
 }
 
 /** The value one entry yields, or its error messages joined; `source` is a field name or a constant. */
-export function valueOf(
+export function entryValue(
   transforms: string,
   source: MappingEntry["source"] = "completion.completionDate",
   record: CompletionRecord = sampleRecord(),

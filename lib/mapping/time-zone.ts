@@ -20,6 +20,8 @@ function formatterFor(zone: string): Intl.DateTimeFormat | undefined {
       minute: "numeric",
       second: "numeric",
     });
+    // Keyed by the name as written ("europe/oslo" too), so bound it against odd spellings.
+    if (formatters.size >= 1_000) formatters.clear();
     formatters.set(zone, f);
     return f;
   } catch {

@@ -1,7 +1,8 @@
 // The preview's explanation: each entry's source value and its value after every step.
 
+import { cachedCompile } from "./build";
 import type { CompletionRecord } from "./fields";
-import { cachedCompile, compileEntry, internalError, RECORD_NOT_OBJECT, runtimeIssue } from "./payload";
+import { compileEntry, internalError, RECORD_NOT_OBJECT, runtimeIssue } from "./payload";
 import type { MappingEntry } from "./schemas";
 import { analyseMapping, type MappingIssue } from "./validate";
 import {
@@ -62,7 +63,7 @@ export function tracePayload(entries: readonly MappingEntry[], record: Completio
   }
 }
 
-function trace(entries: unknown, record: unknown): TraceResult {
+function trace(entries: readonly MappingEntry[], record: unknown): TraceResult {
   const analysis = analyseMapping(entries);
   const isRecord = record !== null && typeof record === "object";
   const runtimeErrors: MappingIssue[] = isRecord ? [] : [RECORD_NOT_OBJECT];

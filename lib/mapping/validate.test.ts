@@ -66,7 +66,12 @@ describe("validateMapping", () => {
     expect(errors.map((e) => [e.index, e.start, e.end, afterLabel(e.message)])).toEqual([
       [1, 0, 11, 'Key "employee.id" is already used by entry 1.'],
       [2, 0, 8, 'Key "employee" is a value here, but entry 1 puts "employee.…" inside it as an object.'],
-      [4, 0, 6, 'Key "course.id" puts a value inside "course", but entry 4 sends "course" itself as a value.'],
+      [
+        4,
+        0,
+        6,
+        'Key "course.id" puts a value inside "course", but entry 4 sends "course" itself as a value.',
+      ],
       [6, 0, 3, 'Key "x.y" is a value here, but entry 6 puts "x.y.…" inside it as an object.'],
     ]);
   });
@@ -120,7 +125,11 @@ describe("validateMapping", () => {
     ]);
     const tooMany = Array.from({ length: 201 }, (_, i) => ({ key: `k${i}`, source: "user.email" }));
     expect(validateMapping(tooMany).errors[0]?.message).toContain("at most 200 entries");
-    const broken = validateMapping([{ key: 3, source: "user.email" }, null, { key: "x", source: { const: [] } }] as never);
+    const broken = validateMapping([
+      { key: 3, source: "user.email" },
+      null,
+      { key: "x", source: { const: [] } },
+    ] as never);
     expect(broken.errors.map((e) => [e.index, e.field])).toEqual([
       [0, "key"],
       [1, undefined],
@@ -135,7 +144,9 @@ describe("zod schemas", () => {
     expect(mappingSchema.safeParse(STANDARD_MAPPING).success).toBe(true);
     expect(mappingSchema.safeParse([{ key: "a", source: { const: { x: 1 } } }]).success).toBe(false);
     expect(mappingSchema.safeParse([{ key: "a" }]).success).toBe(false);
-    expect(mappingSchema.safeParse(new Array(201).fill({ key: "a", source: "user.email" })).success).toBe(false);
+    expect(mappingSchema.safeParse(new Array(201).fill({ key: "a", source: "user.email" })).success).toBe(
+      false,
+    );
   });
 
   it("validMappingSchema also refuses what validateMapping refuses, with a path to the entry", () => {

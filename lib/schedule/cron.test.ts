@@ -29,3 +29,25 @@ describe("schedules", () => {
     expect(describeSchedule("*/5 * * * *", "UTC")).toMatch(/every 5 minutes UTC/i);
   });
 });
+
+describe("latest fire", () => {
+  it("finds the last fire since a time, counting one exactly at now, and none before the first", async () => {
+    const { latestFireBetween } = await import("./cron");
+    const after = new Date("2026-03-01T10:01:00Z");
+    expect(latestFireBetween("*/5 * * * *", "UTC", after, new Date("2026-03-01T10:04:59Z"))).toBeNull();
+    expect(
+      latestFireBetween("*/5 * * * *", "UTC", after, new Date("2026-03-01T10:05:00Z"))?.toISOString(),
+    ).toBe("2026-03-01T10:05:00.000Z");
+    expect(
+      latestFireBetween("*/5 * * * *", "UTC", after, new Date("2026-03-01T10:23:00Z"))?.toISOString(),
+    ).toBe("2026-03-01T10:20:00.000Z");
+    expect(
+      latestFireBetween(
+        "0 2 * * *",
+        "UTC",
+        new Date("2020-01-01T00:00:00Z"),
+        new Date("2026-03-01T10:00:00Z"),
+      )?.toISOString(),
+    ).toBe("2026-03-01T02:00:00.000Z");
+  });
+});

@@ -39,3 +39,14 @@ export function nextRuns(expression: string, timeZone: string, count: number, fr
 export function nextRunAfter(expression: string, timeZone: string, after: Date): Date | null {
   return nextRuns(expression, timeZone, 1, after)[0] ?? null;
 }
+
+/** The latest time the schedule fired in (`after`, `now`], or null when it has not fired since `after`. */
+export function latestFireBetween(expression: string, timeZone: string, after: Date, now: Date): Date | null {
+  if (!checkCron(expression, timeZone).ok) return null;
+  const cron = new Cron(expression, { timezone: timeZone, paused: true });
+  const latest = cron.previousRuns(1, now)[0] ?? null;
+  // previousRuns looks strictly before `now`; a fire exactly at `now` counts as fired.
+  const exact = cron.nextRun(new Date(now.getTime() - 1));
+  const candidate = exact && exact.getTime() === now.getTime() ? exact : latest;
+  return candidate && candidate > after ? candidate : null;
+}

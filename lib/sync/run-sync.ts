@@ -162,7 +162,8 @@ export async function runSync(
     inFlight.add(p);
   };
 
-  const stopped = stopPromise(stopSignal);
+  const stop = onAbort(stopSignal);
+  const stopped = stop.promise;
   for (;;) {
     if (stopSignal.aborted) stopReason ??= "shutdown";
     if (stopReason) break;
@@ -186,6 +187,7 @@ export async function runSync(
     await Promise.race([...inFlight, stopped, ...(refilling ? [refilling] : [])]);
     if (buffer.length >= flushSize || Date.now() - lastFlush > 500) void flush();
   }
+  stop.dispose();
   await Promise.all(inFlight);
   if (refilling) await refilling;
   await flush();
@@ -227,9 +229,13 @@ async function scheduleFollowUp(db: Db, integrationId: string, stopReason: strin
   if (at) await withDbRetry(() => enqueueRetrySync(db, integrationId, at));
 }
 
-function stopPromise(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
+/** A promise that settles when `signal` aborts; dispose removes the listener (the shutdown signal outlives runs). */
+function onAbort(signal: AbortSignal): { promise: Promise<void>; dispose: () => void } {
+  let listener = () => {};
+  const promise = new Promise<void>((resolve) => {
+    listener = () => resolve();
     if (signal.aborted) resolve();
-    else signal.addEventListener("abort", () => resolve(), { once: true });
+    else signal.addEventListener("abort", listener, { once: true });
   });
+  return { promise, dispose: () => signal.removeEventListener("abort", listener) };
 }

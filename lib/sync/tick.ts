@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { claimScheduleFire, listActiveSchedules } from "@/db/queries/schedule";
-import { nextRuns } from "@/lib/schedule/cron";
+import { latestFireBetween } from "@/lib/schedule/cron";
 import { enqueueSync } from "./jobs";
 
 export type TickResult = { active: number; enqueued: { id: string; name: string; firedAt: Date }[] };
@@ -14,8 +14,7 @@ export async function runTick(db: Db, now = new Date()): Promise<TickResult> {
   const enqueued: TickResult["enqueued"] = [];
   for (const s of schedules) {
     const since = s.lastScheduledAt ?? s.createdAt;
-    const fires = nextRuns(s.scheduleCron, s.scheduleTimeZone, 1000, since).filter((d) => d <= now);
-    const latest = fires.at(-1);
+    const latest = latestFireBetween(s.scheduleCron, s.scheduleTimeZone, since, now);
     if (!latest) continue;
     const claimed = await db.transaction(async (tx) => {
       if (!(await claimScheduleFire(tx, s.id, s.lastScheduledAt, latest))) return false;

@@ -7,7 +7,7 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export type Child = { name: string; process: ChildProcess; exited: Promise<number | null> };
 
-/** Starts a child with its output prefixed by its name; the IPC channel lets a worker notice that the launcher died. */
+/** Starts a child with its output prefixed by its name. */
 export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Child {
   // Its own process group, so stopping it also stops anything it forked (next start may fork its server).
   const child = spawn(command, args, {

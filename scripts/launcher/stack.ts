@@ -111,9 +111,9 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       children.push(
         startChild(
           "worker",
-          path.join(ROOT, "node_modules/.bin/tsx"),
-          ["--conditions=react-server", "worker/index.ts"],
-          { ...env, LMS_SYNC_PROCESS: "worker" },
+          process.execPath,
+          ["--conditions=react-server", "--import", "tsx", "worker/index.ts"],
+          { ...env, LMS_SYNC_PROCESS: "worker", LMS_SYNC_LAUNCHER_PID: String(process.pid) },
         ),
       );
     }

@@ -7,7 +7,10 @@ const jwt = (claims: object) =>
 
 describe("readLoginToken", () => {
   it("reads access_token as a string, with a top-level expires_in", () => {
-    expect(readLoginToken({ access_token: "t1", expires_in: 60 }, now)).toEqual({ value: "t1", expiresAt: now + 60_000 });
+    expect(readLoginToken({ access_token: "t1", expires_in: 60 }, now)).toEqual({
+      value: "t1",
+      expiresAt: now + 60_000,
+    });
   });
   it("reads access_token as an object with expires_in_seconds", () => {
     expect(readLoginToken({ access_token: { token: "t2", expires_in_seconds: 600 } }, now)).toEqual({
@@ -16,11 +19,21 @@ describe("readLoginToken", () => {
     });
   });
   it("falls back to the JWT's exp, then to no expiry", () => {
-    expect(readLoginToken({ access_token: jwt({ exp: 1_800_000_100 }) }, now)?.expiresAt).toBe(1_800_000_100_000);
+    expect(readLoginToken({ access_token: jwt({ exp: 1_800_000_100 }) }, now)?.expiresAt).toBe(
+      1_800_000_100_000,
+    );
     expect(readLoginToken({ access_token: "opaque" }, now)).toEqual({ value: "opaque", expiresAt: null });
   });
   it("refuses answers without a usable token", () => {
-    for (const body of [null, "x", [], {}, { access_token: "" }, { access_token: { expires_in_seconds: 5 } }, { accessToken: "x" }]) {
+    for (const body of [
+      null,
+      "x",
+      [],
+      {},
+      { access_token: "" },
+      { access_token: { expires_in_seconds: 5 } },
+      { accessToken: "x" },
+    ]) {
       expect(readLoginToken(body, now)).toBeUndefined();
     }
   });

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
@@ -16,6 +17,8 @@ export type OAuthServer = {
   tokenUrl: string;
   /** Token requests seen (successful or not). */
   tokenRequests: number;
+  /** Headers of the latest token request (to see how the client authenticated). */
+  lastTokenHeaders: IncomingHttpHeaders | undefined;
   /** Whether a bearer token was issued by this server and is still valid. */
   isValid(token: string | undefined): Promise<boolean>;
   /** Seconds a new token lives. */
@@ -29,7 +32,11 @@ export async function startOAuthServer(clients: OAuthClient[], scopes: string[])
   const server = https.createServer({ cert: pki.server.certPem, key: pki.server.keyPem });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const state = { lifetime: 600, tokenRequests: 0 };
+  const state: { lifetime: number; tokenRequests: number; headers?: IncomingHttpHeaders } = {
+    lifetime: 600,
+    tokenRequests: 0,
+  };
+  const tokenLifetime = () => state.lifetime;
   const provider = new Provider(issuer, {
     clients: clients.map((c) => ({
       client_id: c.clientId,
@@ -42,11 +49,14 @@ export async function startOAuthServer(clients: OAuthClient[], scopes: string[])
     })),
     features: { clientCredentials: { enabled: true }, devInteractions: { enabled: false } },
     scopes,
-    ttl: { ClientCredentials: () => state.lifetime },
+    ttl: { ClientCredentials: tokenLifetime },
   });
   const callback = provider.callback();
   server.on("request", (req, res) => {
-    if (req.url?.startsWith("/token")) state.tokenRequests += 1;
+    if (req.url?.startsWith("/token")) {
+      state.tokenRequests += 1;
+      state.headers = req.headers;
+    }
     callback(req, res);
   });
   return {
@@ -54,7 +64,11 @@ export async function startOAuthServer(clients: OAuthClient[], scopes: string[])
     get tokenRequests() {
       return state.tokenRequests;
     },
-    isValid: async (token) => token !== undefined && (await provider.ClientCredentials.find(token)) !== undefined,
+    get lastTokenHeaders() {
+      return state.headers;
+    },
+    isValid: async (token) =>
+      token !== undefined && (await provider.ClientCredentials.find(token)) !== undefined,
     setTokenLifetime: (seconds) => {
       state.lifetime = seconds;
     },

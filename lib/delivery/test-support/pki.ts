@@ -17,8 +17,11 @@ function newKeyPair() {
     publicKeyEncoding: { type: "spki", format: "pem" },
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
   });
-  return { keyPem: privateKey,
-    key: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey, publicKey: forge.pki.publicKeyFromPem(publicKey) };
+  return {
+    keyPem: privateKey,
+    key: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey,
+    publicKey: forge.pki.publicKeyFromPem(publicKey),
+  };
 }
 
 function baseCert(publicKey: forge.pki.PublicKey, commonName: string, validity: Validity) {
@@ -37,7 +40,10 @@ function baseCert(publicKey: forge.pki.PublicKey, commonName: string, validity: 
 /** A self-signed certificate authority. */
 export function createCa(commonName: string, validity: Validity = {}): Ca {
   const pair = newKeyPair();
-  const cert = baseCert(pair.publicKey, commonName, { notAfter: new Date(Date.now() + 3650 * DAY_MS), ...validity });
+  const cert = baseCert(pair.publicKey, commonName, {
+    notAfter: new Date(Date.now() + 3650 * DAY_MS),
+    ...validity,
+  });
   cert.setIssuer(cert.subject.attributes);
   cert.setExtensions([
     { name: "basicConstraints", cA: true, critical: true },
@@ -56,8 +62,8 @@ export function issueCertificate(
   const pair = newKeyPair();
   const cert = baseCert(pair.publicKey, options.commonName, options);
   cert.setIssuer(ca.cert.subject.attributes);
-  const altNames = (options.altNames ?? (options.kind === "server" ? ["localhost", "127.0.0.1"] : [])).map((name) =>
-    /^\d+\.\d+\.\d+\.\d+$/.test(name) ? { type: 7, ip: name } : { type: 2, value: name },
+  const altNames = (options.altNames ?? (options.kind === "server" ? ["localhost", "127.0.0.1"] : [])).map(
+    (name) => (/^\d+\.\d+\.\d+\.\d+$/.test(name) ? { type: 7, ip: name } : { type: 2, value: name }),
   );
   cert.setExtensions([
     { name: "basicConstraints", cA: false },
@@ -71,7 +77,12 @@ export function issueCertificate(
 }
 
 /** A PKCS#12 (.pfx) file, base64, holding the key, the certificate and the CA chain. */
-export function toPfxBase64(issued: Issued, passphrase: string, chain: Issued[] = [], algorithm: "3des" | "aes256" = "aes256") {
+export function toPfxBase64(
+  issued: Issued,
+  passphrase: string,
+  chain: Issued[] = [],
+  algorithm: "3des" | "aes256" = "aes256",
+) {
   const key = forge.pki.privateKeyFromPem(issued.keyPem);
   const certs = [issued, ...chain].map((c) => forge.pki.certificateFromPem(c.certPem));
   const asn1 = forge.pkcs12.toPkcs12Asn1(key, certs, passphrase, { algorithm });
@@ -103,14 +114,21 @@ export function getTestPki(): TestPki {
   if (cached) return cached;
   const ca = createCa("LMS Sync Test CA");
   const otherCa = createCa("Someone Else's CA");
-  const past = { notBefore: new Date(Date.now() - 400 * DAY_MS), notAfter: new Date(Date.now() - 30 * DAY_MS) };
+  const past = {
+    notBefore: new Date(Date.now() - 400 * DAY_MS),
+    notAfter: new Date(Date.now() - 30 * DAY_MS),
+  };
   cached = {
     ca,
     otherCa,
     server: issueCertificate(ca, { commonName: "localhost", kind: "server" }),
     expiredServer: issueCertificate(ca, { commonName: "localhost", kind: "server", ...past }),
     untrustedServer: issueCertificate(otherCa, { commonName: "localhost", kind: "server" }),
-    wrongHostServer: issueCertificate(ca, { commonName: "hr.example.com", kind: "server", altNames: ["hr.example.com"] }),
+    wrongHostServer: issueCertificate(ca, {
+      commonName: "hr.example.com",
+      kind: "server",
+      altNames: ["hr.example.com"],
+    }),
     client: issueCertificate(ca, { commonName: "lms-sync-client", kind: "client" }),
     expiredClient: issueCertificate(ca, { commonName: "lms-sync-expired", kind: "client", ...past }),
     otherCaClient: issueCertificate(otherCa, { commonName: "lms-sync-stranger", kind: "client" }),

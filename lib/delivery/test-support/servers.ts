@@ -69,7 +69,10 @@ export const headersThenHang = (): Responder => (_req, res) => {
 
 /** Echoes the request headers back as JSON (a receiver that reflects credentials). */
 export const echoHeaders = (): Responder => (req, res) => {
-  res.writeHead(200, { "content-type": "application/json", "x-echo-auth": String(req.headers.authorization ?? "") });
+  res.writeHead(200, {
+    "content-type": "application/json",
+    "x-echo-auth": String(req.headers.authorization ?? ""),
+  });
   res.end(JSON.stringify(req.headers));
 };
 
@@ -91,7 +94,8 @@ export const streamBytes =
       while (sent < total && !res.destroyed) {
         const size = Math.min(chunk.length, total - sent);
         sent += size;
-        if (!res.write(size === chunk.length ? chunk : chunk.subarray(0, size))) return void res.once("drain", pump);
+        if (!res.write(size === chunk.length ? chunk : chunk.subarray(0, size)))
+          return void res.once("drain", pump);
       }
       if (sent >= total) res.end();
     };
@@ -103,7 +107,10 @@ export const streamBytes =
 
 /** A receiver that checks a credential first: 401 (with WWW-Authenticate) unless `isAuthorised`. */
 export const requireAuth =
-  (isAuthorised: (req: RecordedRequest) => boolean | Promise<boolean>, then: Responder = json(200, { ok: true })): Responder =>
+  (
+    isAuthorised: (req: RecordedRequest) => boolean | Promise<boolean>,
+    then: Responder = json(200, { ok: true }),
+  ): Responder =>
   async (req, res) => {
     if (await isAuthorised(req)) return then(req, res);
     res.writeHead(401, { "content-type": "application/json", "www-authenticate": "Bearer" });
@@ -164,7 +171,9 @@ export async function startLoginServer(
     const user = body[credentials.usernameField ?? "username"];
     const password = body[credentials.passwordField ?? "password"];
     if (user !== credentials.username || password !== credentials.password) {
-      return void res.writeHead(401, { "content-type": "application/json" }).end('{"error":"invalid username or password"}');
+      return void res
+        .writeHead(401, { "content-type": "application/json" })
+        .end('{"error":"invalid username or password"}');
     }
     const token = makeToken();
     valid.add(token);
@@ -221,7 +230,11 @@ async function listen(options: ServerOptions, handle: Responder): Promise<Omit<T
           cert: certificate.certPem,
           key: certificate.keyPem,
           ...(options.maxTls12 && { maxVersion: "TLSv1.2" as const }),
-          ...(options.requireClientCert && { requestCert: true, rejectUnauthorized: true, ca: [pki.ca.certPem] }),
+          ...(options.requireClientCert && {
+            requestCert: true,
+            rejectUnauthorized: true,
+            ca: [pki.ca.certPem],
+          }),
         },
         onRequest,
       );

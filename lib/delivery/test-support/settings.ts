@@ -3,7 +3,10 @@ import type { ConnectionSettings } from "../types";
 import { getTestPki } from "./pki";
 
 /** Settings for a test receiver: a fresh integration id, the test CA trusted, no auth unless overridden. */
-export function testSettings(endpointUrl: string, overrides: Partial<ConnectionSettings> = {}): ConnectionSettings {
+export function testSettings(
+  endpointUrl: string,
+  overrides: Partial<ConnectionSettings> = {},
+): ConnectionSettings {
   return {
     integrationId: randomUUID(),
     version: "2026-01-01T00:00:00.000Z",
