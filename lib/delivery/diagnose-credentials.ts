@@ -15,6 +15,7 @@ export function certificateRefusal(status: number, body: string | undefined): st
   return "rejected";
 }
 
+/** A client certificate the receiver did not take: missing, expired or not trusted. */
 export function diagnoseClientCert(reason: string | undefined, hasClientCert: boolean): Diagnosis {
   if (!hasClientCert || reason === "missing") {
     return {
@@ -35,6 +36,7 @@ export function diagnoseClientCert(reason: string | undefined, hasClientCert: bo
   };
 }
 
+/** A bearer-login failure, by the login endpoint's status. */
 export function diagnoseLogin(status: number | null): Diagnosis {
   if (status === 401 || status === 403) {
     return {
@@ -60,6 +62,7 @@ export function diagnoseLogin(status: number | null): Diagnosis {
   };
 }
 
+/** An OAuth2 token failure, by the RFC 6749 error name. */
 export function diagnoseOAuth(error: string | undefined, status: number | null): Diagnosis {
   switch (error) {
     case "invalid_client":

@@ -40,9 +40,17 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
 export async function httpRequest(req: HttpRequest): Promise<HttpResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), req.timeoutMs);
-  const signal = req.signal ? AbortSignal.any([req.signal, deadline.signal]) : deadline.signal;
+  // One controller for both the deadline and the caller's signal. Linked by hand rather than with
+  // AbortSignal.any, which keeps a reference per request on a long-lived caller signal (a whole sync run).
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, req.timeoutMs);
+  const onCallerAbort = () => controller.abort();
+  if (req.signal?.aborted) controller.abort();
+  req.signal?.addEventListener("abort", onCallerAbort, { once: true });
   let response: HttpResponse | undefined;
   const fail = (failure: Failure): HttpResult => ({
     ok: false,
@@ -56,14 +64,14 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResult> {
       method: req.method,
       headers: req.headers,
       body: req.body,
-      signal,
+      signal: controller.signal,
     });
     response = { status: res.statusCode, headers: flattenHeaders(res.headers), body: "", truncated: false };
     const { text, truncated } = await readCappedBody(res.body);
     return { ok: true, durationMs: elapsed(), ...response, body: text, truncated };
   } catch (error) {
     const phase = response ? "while reading the response body" : "before the response arrived";
-    if (deadline.signal.aborted) {
+    if (timedOut) {
       const seconds = req.timeoutMs / 1000;
       return fail({
         code: "timeout",
@@ -74,5 +82,6 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResult> {
     return fail(classifyError(error));
   } finally {
     clearTimeout(timer);
+    req.signal?.removeEventListener("abort", onCallerAbort);
   }
 }
