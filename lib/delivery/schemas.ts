@@ -1,4 +1,6 @@
 import { z } from "zod";
+// The data model owns the list of auth types it can store; the delivery code validates against the same list.
+import { AUTH_TYPES } from "../../db/schema/integrations";
 import { parseSuccessCodes } from "./success-codes";
 
 /** Headers the delivery code sets itself; a custom header may not replace them. */
@@ -13,18 +15,10 @@ export const RESERVED_HEADERS = [
   "authorization",
 ] as const;
 
-export const authTypeSchema = z.enum([
-  "api_key",
-  "bearer",
-  "bearer_login",
-  "basic",
-  "oauth2",
-  "client_cert",
-  "none",
-]);
+export const authTypeSchema = z.enum(AUTH_TYPES);
 
 // RFC 9110 token characters; undici throws on anything else, so the form must catch it first.
-const headerNameSchema = z
+export const headerNameSchema = z
   .string()
   .regex(
     /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/,
@@ -33,7 +27,7 @@ const headerNameSchema = z
 // CR/LF would let a value smuggle extra headers.
 const headerValueSchema = z.string().regex(/^[^\r\n\0]*$/, "Header values cannot contain line breaks");
 
-const httpUrlSchema = z
+export const httpUrlSchema = z
   .string()
   .trim()
   .url("Enter a full URL, such as https://hr.example.com/api/completions")

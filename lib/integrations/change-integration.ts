@@ -10,12 +10,14 @@ import type { Integration, StoredMappingEntry } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
 import { enqueueSync } from "@/lib/sync/jobs";
+import { checkSave, type RuleProblem } from "./rules";
 import type { UpdateIntegrationInput } from "./schemas";
 import { applySecretChanges } from "./secrets";
 
 export type ChangeResult =
   | { ok: true; integration: Integration }
   | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "invalid"; problems: RuleProblem[] }
   | { ok: false; reason: "not_active"; integration: Integration };
 
 /** Applies a settings change (secrets write-only) with its audit event, in one transaction. */
@@ -28,9 +30,17 @@ export async function updateIntegration(
   return db.transaction(async (tx) => {
     const old = await findIntegrationForUpdate(tx, id);
     if (!old) return { ok: false, reason: "not_found" };
+    const check = checkSave(input, old);
+    if (!check.ok) return { ok: false, reason: "invalid", problems: check.problems };
     const { secrets: secretInput, ...settings } = input;
     const { secrets, changed } = applySecretChanges(old.secrets, secretInput);
-    const row = await updateIntegrationRow(tx, id, { ...settings, secrets, updatedBy: actor.id });
+    const certInfo = check.clientCertInfo === undefined ? {} : { clientCertInfo: check.clientCertInfo };
+    const row = await updateIntegrationRow(tx, id, {
+      ...settings,
+      ...certInfo,
+      secrets,
+      updatedBy: actor.id,
+    });
     await recordAudit(tx, {
       actor,
       action: "integration.update",

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { insertIntegration, insertMappingVersion } from "@/db/queries/integrations";
+import type { ClientCertInfo } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
 import { STANDARD_MAPPING } from "@/lib/mapping";
@@ -8,7 +9,12 @@ import type { CreateIntegrationInput } from "./schemas";
 import { applySecretChanges } from "./secrets";
 
 /** Creates an integration with its first mapping version and an audit event, in one transaction. */
-export async function createIntegration(db: Db, input: CreateIntegrationInput, actor: Actor | null) {
+export async function createIntegration(
+  db: Db,
+  input: CreateIntegrationInput,
+  actor: Actor | null,
+  clientCertInfo: ClientCertInfo | null = null,
+) {
   const { secrets: secretInput, mapping, ...settings } = input;
   const { secrets, changed } = applySecretChanges({}, secretInput);
   const entries = mapping ?? [...STANDARD_MAPPING];
@@ -16,6 +22,7 @@ export async function createIntegration(db: Db, input: CreateIntegrationInput, a
     const row = await insertIntegration(tx, {
       ...settings,
       secrets,
+      clientCertInfo,
       mapping: entries,
       mappingVersion: 1,
       createdBy: actor?.id,

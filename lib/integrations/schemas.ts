@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { AUTH_TYPES, INTEGRATION_STATUSES } from "@/db/schema/integrations";
+import { INTEGRATION_STATUSES } from "@/db/schema/integrations";
+import {
+  authConfigSchema,
+  authTypeSchema,
+  customHeadersSchema,
+  httpUrlSchema,
+  successCodesSchema,
+  timeoutMsSchema,
+} from "@/lib/delivery/schemas";
 import { mappingSchema } from "@/lib/mapping";
 import { checkCron, isValidTimeZone } from "@/lib/schedule/cron";
 
@@ -16,52 +24,16 @@ export const SECRET_NAMES = [
 ] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
-const httpUrl = z
-  .string()
-  .trim()
-  .url("Enter a full URL, e.g. https://hr.example.com/api/completions")
-  .refine((u) => /^https?:\/\//i.test(u), "The URL must start with https:// (or http:// outside production)");
-
-const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "Not a valid HTTP header name");
-
-export const authConfigSchema = z
-  .object({
-    headerName: headerName.optional(),
-    username: z.string().max(500).optional(),
-    loginUrl: httpUrl.optional(),
-    usernameField: z.string().min(1).max(100).optional(),
-    passwordField: z.string().min(1).max(100).optional(),
-    tokenUrl: httpUrl.optional(),
-    clientId: z.string().max(500).optional(),
-    scope: z.string().max(1000).optional(),
-    clientAuthMethod: z.enum(["client_secret_basic", "client_secret_post"]).optional(),
-    useClientCert: z.boolean().optional(),
-  })
-  .strict();
-
-const successCodes = z
-  .string()
-  .trim()
-  .regex(
-    /^(\dxx|\d{3}(-\d{3})?)(\s*,\s*(\dxx|\d{3}(-\d{3})?))*$/,
-    'Use "2xx", a list such as "200,201,202" or ranges such as "200-299"',
-  );
-
 const settingsFields = {
   name: z.string().trim().min(1, "Give the integration a name").max(120),
-  endpointUrl: httpUrl,
-  testUrl: httpUrl.nullable().optional(),
-  authType: z.enum(AUTH_TYPES),
-  authConfig: authConfigSchema.default({}),
+  endpointUrl: httpUrlSchema,
+  testUrl: httpUrlSchema.nullable().optional(),
+  authType: authTypeSchema,
+  authConfig: authConfigSchema.strict().default({}),
   caBundlePem: z.string().max(200_000).nullable().optional(),
-  successCodes: successCodes.default("2xx"),
-  timeoutMs: z
-    .number()
-    .int()
-    .min(1_000, "At least 1 second")
-    .max(120_000, "At most 120 seconds")
-    .default(30_000),
-  customHeaders: z.record(headerName, z.string().max(4_000)).default({}),
+  successCodes: successCodesSchema.transform((v) => v?.trim() || "2xx"),
+  timeoutMs: timeoutMsSchema.default(30_000),
+  customHeaders: customHeadersSchema.default({}),
   scheduleCron: z.string().trim().default("0 2 * * *"),
   scheduleTimeZone: z.string().refine(isValidTimeZone, "Unknown time zone").default("UTC"),
   retrySchedule: z
@@ -116,7 +88,7 @@ export const integrationOutputSchema = z.object({
   status: z.enum(INTEGRATION_STATUSES),
   endpointUrl: z.string(),
   testUrl: z.string().nullable(),
-  authType: z.enum(AUTH_TYPES),
+  authType: authTypeSchema,
   authConfig: authConfigSchema,
   secrets: z.record(z.string(), z.object({ set: z.literal(true), changedAt: z.string() })),
   clientCertInfo: z

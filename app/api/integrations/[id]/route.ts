@@ -4,7 +4,7 @@ import { findIntegration } from "@/db/queries/integrations";
 import { apiError, notFound } from "@/lib/api/errors";
 import { uuidParam, withRole } from "@/lib/api/handler";
 import { deleteIntegration, updateIntegration } from "@/lib/integrations/change-integration";
-import { checkIntegrationRules } from "@/lib/integrations/rules";
+
 import { updateIntegrationSchema } from "@/lib/integrations/schemas";
 import { serializeIntegration } from "@/lib/integrations/serialize";
 
@@ -20,9 +20,9 @@ export const GET = withRole("viewer", null, async ({ params }) => {
 export const PATCH = withRole("admin", updateIntegrationSchema, async ({ params, input, actor }) => {
   const id = uuidParam(params.id);
   if (!id) return notFound("Integration");
-  const problems = checkIntegrationRules(input);
-  if (problems.length > 0) return apiError(400, "bad_request", problems[0]!.message, problems);
   const result = await updateIntegration(getDb(), id, input, actor);
+  if (!result.ok && result.reason === "invalid")
+    return apiError(400, "bad_request", result.problems[0]!.message, result.problems);
   if (!result.ok) return notFound("Integration");
   return { integration: serializeIntegration(result.integration) };
 });
