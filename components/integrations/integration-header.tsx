@@ -1,0 +1,37 @@
+"use client";
+
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { LinkTabs } from "@/components/ui/tabs";
+import { StatusBadge } from "./status-badge";
+import { useIntegration } from "./use-integration";
+
+/** Name, status and the section tabs of one integration. */
+export function IntegrationHeader({ id }: { id: string }) {
+  const { data, error } = useIntegration(id);
+  const base = `/integrations/${id}`;
+  return (
+    <div>
+      <Link href="/integrations" className="text-sm text-slate-500 hover:text-slate-800">
+        ← Integrations
+      </Link>
+      <div className="mt-2 mb-4 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">{data?.name ?? "Integration"}</h1>
+        {data ? <StatusBadge status={data.status} /> : null}
+      </div>
+      {error ? <Alert>Could not load this integration: {error.message}</Alert> : null}
+      {data?.status === "auto_disabled" && data.disabledReason ? (
+        <div className="mb-4">
+          <Alert tone="warning">Disabled automatically: {data.disabledReason}</Alert>
+        </div>
+      ) : null}
+      <LinkTabs
+        tabs={[
+          { href: base, label: "Settings", exact: true },
+          { href: `${base}/mapping`, label: "Payload mapping" },
+          { href: `${base}/test`, label: "Test" },
+        ]}
+      />
+    </div>
+  );
+}

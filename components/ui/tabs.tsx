@@ -1,0 +1,26 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+/** Page-level tabs as links, so each tab has its own URL. */
+export function LinkTabs({ tabs }: { tabs: { href: string; label: string; exact?: boolean }[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Sections" className="mb-6 flex gap-1 border-b border-slate-200">
+      {tabs.map((t) => {
+        const isActive = t.exact ? pathname === t.href : pathname === t.href || pathname.startsWith(`${t.href}/`);
+        return (
+          <Link
+            key={t.href}
+            href={t.href}
+            aria-current={isActive ? "page" : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${isActive ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+          >
+            {t.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
