@@ -11,7 +11,7 @@ type Receipt = { id: number; receivedAt: string; idempotencyKey: string | null; 
 export function DemoReceipts() {
   const { data, error, isPending } = useQuery({
     queryKey: queryKeys.demoReceipts,
-    queryFn: () => fetchJson<{ receipts: Receipt[]; total: number }>("/api/demo-receiver?limit=100"),
+    queryFn: () => fetchJson<{ receipts: Receipt[]; total: number }>("/api/demo-receiver/receipts?limit=100"),
     refetchInterval: 5_000,
   });
   if (isPending) return <p className="text-sm text-slate-500">Loading…</p>;

@@ -13,8 +13,8 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** The demo receiving endpoint: API-key protected like a real receiver, keeps what it is sent. Off in production. */
-export async function receiveDemoDelivery(request: Request): Promise<Response> {
+/** Null when the request may use the demo receiver; else the refusal (off in production, wrong or missing key). */
+export function checkDemoKey(request: Request): Response | null {
   const settings = getSettings();
   if (settings.isProduction || !settings.DEMO_RECEIVER_API_KEY) {
     return apiError(404, "not_found", "The demo receiver is only available in the demo setup");
@@ -23,6 +23,13 @@ export async function receiveDemoDelivery(request: Request): Promise<Response> {
   if (!sameSecret(key, settings.DEMO_RECEIVER_API_KEY)) {
     return apiError(401, "unauthorized", "Missing or wrong X-API-Key");
   }
+  return null;
+}
+
+/** The demo receiving endpoint: API-key protected like a real receiver, keeps what it is sent. Off in production. */
+export async function receiveDemoDelivery(request: Request): Promise<Response> {
+  const refused = checkDemoKey(request);
+  if (refused) return refused;
   const text = await request.text();
   if (text.length > MAX_BODY) return apiError(400, "bad_request", "Body larger than 1 MiB");
   let body: unknown;

@@ -1,0 +1,119 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertAppUser } from "@/db/queries/app-users";
+import { integrations } from "@/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/db/test/database";
+import { callRoute } from "@/lib/api/test-support/call-route";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { json, type Receiver, requireAuth, startReceiver } from "@/lib/delivery/test-support/servers";
+import { applySecretChanges } from "@/lib/integrations/secrets";
+import { RECEIVER_API_KEY, seedSyncFixture } from "@/lib/sync/test-support/fixture";
+import { POST as testConnection } from "./test-connection/route";
+import { POST as testUser } from "./test-user/route";
+
+let t: TestDatabase;
+let receiver: Receiver;
+let token: string;
+let integrationId: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  process.env.DATABASE_URL = t.url;
+  receiver = await startReceiver();
+  receiver.setDefault(
+    requireAuth((r) => r.headers["x-api-key"] === RECEIVER_API_KEY, json(201, { accepted: true })),
+  );
+  ({ integrationId } = await seedSyncFixture(t.db, {
+    endpointUrl: `${receiver.url}prod`,
+    completions: 40,
+    users: 10,
+  }));
+  await insertAppUser(t.db, { email: "admin@t.local", name: "Admin", role: "admin", passwordHash: "x" });
+  const made = await createApiToken(t.db, "admin@t.local");
+  if (!made.ok) throw new Error(made.error);
+  token = made.token;
+});
+afterAll(async () => {
+  await receiver.close();
+  await t.drop();
+});
+
+const counts = async () => {
+  const [row] = await t.sql<{ log: number; deliveries: number; runs: number }[]>`
+    select (select count(*)::int from sync_log) as log, (select count(*)::int from deliveries) as deliveries,
+           (select count(*)::int from sync_runs) as runs`;
+  return row;
+};
+
+describe("Test with user", () => {
+  it("sends the learners' latest completions for real, shows request and response, and writes nothing", async () => {
+    const users = await t.sql<{ user_name: string }[]>`
+      select u.user_name from users u join completions c on c.user_id = u.id group by u.user_name order by count(*) desc limit 2`;
+    const names = users.map((u) => u.user_name);
+    const r = await callRoute(testUser, {
+      token,
+      params: { id: integrationId },
+      body: { usernames: [...names, "nobody-here"], limit: 3 },
+    });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ ok: true, target: "production", limit: 3 });
+    const [a, b, missing] = r.body.results;
+    expect(missing).toEqual({ userName: "nobody-here", found: false, exchanges: [] });
+    for (const result of [a, b]) {
+      expect(result.found).toBe(true);
+      expect(result.exchanges.length).toBeGreaterThan(0);
+      const dates = result.exchanges.map((e: { completionDate: string }) => e.completionDate);
+      expect([...dates].sort().reverse()).toEqual(dates); // latest first
+      for (const e of result.exchanges) {
+        expect(e.outcome).toMatchObject({ ok: true, status: 201 });
+        expect(e.request.headers["X-API-Key"] ?? e.request.headers["x-api-key"]).toBe("[redacted]");
+        expect(e.request.body).toHaveProperty("employeeId");
+      }
+    }
+    expect(r.text).not.toContain(RECEIVER_API_KEY);
+    expect(receiver.requests.length).toBe(a.exchanges.length + b.exchanges.length);
+    expect(await counts()).toEqual({ log: 0, deliveries: 0, runs: 0 });
+  });
+
+  it("uses an unsaved mapping when given one, and refuses one that does not validate", async () => {
+    const [u] = await t.sql<{ user_name: string }[]>`select user_name from users order by id limit 1`;
+    const mapping = [{ key: "who", source: "user.userName", transforms: "uppercase" }];
+    const r = await callRoute(testUser, {
+      token,
+      params: { id: integrationId },
+      body: { usernames: [u!.user_name], mapping, limit: 1 },
+    });
+    expect(r.body.results[0].exchanges[0].request.body).toEqual({ who: u!.user_name.toUpperCase() });
+    const bad = await callRoute(testUser, {
+      token,
+      params: { id: integrationId },
+      body: {
+        usernames: ["anne"],
+        mapping: [{ key: "x", source: "user.email", transforms: "stausMap:1=a" }],
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/statusMap/);
+  });
+});
+
+describe("Test connection", () => {
+  it("reports the stages and, with a wrong API key, the credentials diagnosis", async () => {
+    const ok = await callRoute(testConnection, { token, params: { id: integrationId }, body: {} });
+    expect(ok.status).toBe(200);
+    expect(ok.body.result.stages.map((s: { name: string }) => s.name)).toEqual(
+      expect.arrayContaining(["dns", "connect", "tls", "http"]),
+    );
+    expect(ok.body.result.verdict).toBe("passed");
+
+    const { secrets } = applySecretChanges({}, { apiKey: "a-wrong-api-key" });
+    await t.db.update(integrations).set({ secrets }).where(eq(integrations.id, integrationId));
+    const wrong = await callRoute(testConnection, { token, params: { id: integrationId }, body: {} });
+    expect(wrong.body.result.ok).toBe(false);
+    expect(wrong.body.result.outcome.status).toBe(401);
+    expect(`${wrong.body.result.diagnosis.cause} ${wrong.body.result.diagnosis.fix}`).toMatch(
+      /API key|credential/i,
+    );
+    expect(await counts()).toEqual({ log: 0, deliveries: 0, runs: 0 });
+  });
+});

@@ -1,0 +1,37 @@
+"use client";
+
+export type Target = "test" | "production";
+
+/** Test URL or production endpoint; only offered when the integration has a test URL. */
+export function TargetSwitch({
+  value,
+  onChange,
+  testUrl,
+  endpointUrl,
+  disabled,
+}: {
+  value: Target;
+  onChange: (t: Target) => void;
+  testUrl: string | null;
+  endpointUrl: string;
+  disabled?: boolean;
+}) {
+  if (!testUrl)
+    return (
+      <p className="text-xs text-slate-500">
+        Sends to the endpoint <code className="font-mono">{endpointUrl}</code> (no test URL is set).
+      </p>
+    );
+  return (
+    <fieldset className="flex flex-wrap items-center gap-4 text-sm" disabled={disabled}>
+      <legend className="sr-only">Where to send</legend>
+      {(["test", "production"] as const).map((t) => (
+        <label key={t} className="flex items-center gap-2">
+          <input type="radio" name="target" checked={value === t} onChange={() => onChange(t)} />
+          {t === "test" ? "Test URL" : "Production endpoint"}
+          <code className="font-mono text-xs text-slate-500">{t === "test" ? testUrl : endpointUrl}</code>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

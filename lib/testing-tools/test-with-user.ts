@@ -1,0 +1,70 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { DbOrTx } from "@/db/client";
+import { loadUserCompletionRecords } from "@/db/queries/completion-records";
+import type { Integration } from "@/db/schema";
+import { type AttemptOutcome, sendAttempt } from "@/lib/delivery";
+import { connectionFromIntegration } from "@/lib/integrations/connection";
+import { buildPayload, type MappingEntry } from "@/lib/mapping";
+import type { TestUserInput } from "./schemas";
+
+export type TestExchange = {
+  completionId: number;
+  activityName: string;
+  completionDate: string;
+  /** Set when the payload could not be built; then nothing was sent. */
+  payloadErrors?: string[];
+  request?: { method: "POST"; url: string; headers: Record<string, string>; body: unknown };
+  outcome?: AttemptOutcome;
+};
+export type TestUserResult = { userName: string; found: boolean; exchanges: TestExchange[] };
+export type TestUserReport =
+  | { ok: true; target: "test" | "production"; url: string; limit: number; results: TestUserResult[] }
+  | { ok: false; error: string };
+
+/**
+ * "Test with user": the learners' latest completions built with the given (possibly unsaved) mapping and sent for
+ * real through the same attempt code as a sync. Writes nothing: no log row, no delivery, no counter.
+ */
+export async function testWithUsers(
+  db: DbOrTx,
+  integration: Integration,
+  input: TestUserInput,
+): Promise<TestUserReport> {
+  const conn = connectionFromIntegration(integration);
+  if (!conn.ok) return { ok: false, error: conn.error };
+  const mapping = (input.mapping ?? integration.mapping) as MappingEntry[];
+  const target = input.target ?? (integration.testUrl ? "test" : "production");
+  const url = target === "test" && integration.testUrl ? integration.testUrl : integration.endpointUrl;
+  const results: TestUserResult[] = [];
+  for (const userName of input.usernames) {
+    const records = await loadUserCompletionRecords(db, userName, input.limit);
+    const exchanges: TestExchange[] = [];
+    // One at a time, latest first, as a person reading the results expects them.
+    for (const record of records) {
+      const base = {
+        completionId: record.completionId,
+        activityName: record.activity.activityName,
+        completionDate: record.completion.completionDate.toISOString(),
+      };
+      const built = buildPayload(mapping, record);
+      if (!built.ok) {
+        exchanges.push({ ...base, payloadErrors: built.errors.map((e) => e.message) });
+        continue;
+      }
+      const outcome = await sendAttempt({
+        settings: conn.settings,
+        target,
+        body: built.payload,
+        idempotencyKey: `test-${randomUUID()}`,
+      });
+      exchanges.push({
+        ...base,
+        request: { method: "POST", url: outcome.url, headers: outcome.requestHeaders, body: built.payload },
+        outcome,
+      });
+    }
+    results.push({ userName, found: records.length > 0, exchanges });
+  }
+  return { ok: true, target, url, limit: input.limit, results };
+}
