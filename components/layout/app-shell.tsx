@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { InboxLink } from "@/components/notifications/inbox-link";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
@@ -18,6 +19,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           </Link>
           <NavLinks />
           <div className="ml-auto flex items-center gap-4">
+            <InboxLink />
             <div className="text-right text-sm leading-tight" data-testid="signed-in-user">
               <div className="font-medium text-slate-900">{user.name}</div>
               <div className="text-xs text-slate-500">

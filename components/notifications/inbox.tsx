@@ -1,0 +1,73 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/lib/format";
+import { fetchJson } from "@/lib/query/fetch-json";
+import { queryKeys } from "@/lib/query/keys";
+import { useNotifications } from "./use-notifications";
+
+const TONE = { info: "indigo", warning: "amber", error: "red" } as const;
+
+export function Inbox() {
+  const { data, error, isPending } = useNotifications();
+  const client = useQueryClient();
+  const markRead = useMutation({
+    mutationFn: () => fetchJson("/api/notifications/read", { method: "POST" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.notifications }),
+  });
+  if (isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (error) return <Alert>Could not load notifications: {error.message}</Alert>;
+  if (data.notifications.length === 0) {
+    return (
+      <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-600">
+        No notifications. You will hear here (and by e-mail when SMTP is set) when an integration keeps
+        failing.
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-3">
+      <div className="flex justify-end">
+        <Button
+          variant="secondary"
+          onClick={() => markRead.mutate()}
+          disabled={data.unread === 0 || markRead.isPending}
+        >
+          Mark all read
+        </Button>
+      </div>
+      <ul className="space-y-3">
+        {data.notifications.map((n) => (
+          <li
+            key={n.id}
+            className={`rounded-lg bg-white p-4 shadow-sm ring-1 ${n.readAt ? "ring-slate-200" : "ring-indigo-300"}`}
+          >
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <div className="flex items-center gap-2">
+                <Badge tone={TONE[n.severity]}>{n.severity}</Badge>
+                <h2 className="text-sm font-semibold">{n.title}</h2>
+              </div>
+              <span className="text-xs text-slate-500">
+                {formatDateTime(n.createdAt)}
+                {n.emailedAt ? " · e-mailed" : n.emailError ? ` · e-mail failed: ${n.emailError}` : ""}
+              </span>
+            </div>
+            <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{n.body}</p>
+            {n.link ? (
+              <Link
+                href={n.link}
+                className="mt-2 inline-block text-sm font-medium text-indigo-700 hover:underline"
+              >
+                Open →
+              </Link>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
