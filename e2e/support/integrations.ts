@@ -24,6 +24,7 @@ export async function createTestIntegration(
       endpointUrl: `${process.env.E2E_BASE_URL}/api/demo-receiver`,
       authType: "api_key",
       authConfig: { headerName: "X-API-Key" },
+      sendFrom: new Date(Date.now() - 365 * 86_400_000).toISOString(),
       ...input,
     }),
     null,

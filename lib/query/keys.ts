@@ -4,4 +4,14 @@ export const queryKeys = {
   integration: (id: string) => ["integrations", id] as const,
   demoReceipts: ["demo-receipts"] as const,
   notifications: ["notifications"] as const,
+  learnerSearch: (q: string) => ["learners", "search", q] as const,
+  learnerCompletions: (userName: string) => ["learners", "completions", userName] as const,
+  observedValues: (integrationId: string) => ["integrations", integrationId, "observed-values"] as const,
+};
+
+/** Keys of the sync log, per integration and filter. */
+export const logKeys = {
+  list: (integrationId: string, filter: Record<string, string>) =>
+    ["sync-log", integrationId, filter] as const,
+  entry: (integrationId: string, entryId: number) => ["sync-log", integrationId, "entry", entryId] as const,
 };

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertAppUser } from "@/db/queries/app-users";
+import { createTestDatabase, type TestDatabase } from "@/db/test/database";
+import { callRoute } from "@/lib/api/test-support/call-route";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { json, type Receiver, startReceiver } from "@/lib/delivery/test-support/servers";
+import { runSync } from "@/lib/sync/run-sync";
+import { RECEIVER_API_KEY, seedSyncFixture } from "@/lib/sync/test-support/fixture";
+import { GET as getEntry } from "./[entryId]/route";
+import { GET as exportLog } from "./export/route";
+import { GET as listLog } from "./route";
+
+let t: TestDatabase;
+let receiver: Receiver;
+let token: string;
+let integrationId: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  process.env.DATABASE_URL = t.url;
+  receiver = await startReceiver();
+  // Every third request is refused as a bad payload, so the log has both outcomes.
+  let n = 0;
+  receiver.setDefault((req, res) => {
+    n += 1;
+    return (n % 3 === 0 ? json(400, { error: "employeeId unknown" }) : json(200, { ok: true }))(req, res);
+  });
+  ({ integrationId } = await seedSyncFixture(t.db, {
+    endpointUrl: `${receiver.url}in`,
+    completions: 30,
+    integration: { failureThreshold: 1000, concurrency: 1 },
+  }));
+  await runSync(t.db, integrationId, "manual");
+  await insertAppUser(t.db, { email: "viewer@t.local", name: "Viewer", role: "viewer", passwordHash: "x" });
+  const made = await createApiToken(t.db, "viewer@t.local");
+  if (!made.ok) throw new Error(made.error);
+  token = made.token;
+});
+afterAll(async () => {
+  await receiver.close();
+  await t.drop();
+});
+
+const query = (q: string) =>
+  callRoute(listLog, {
+    token,
+    path: `/api/integrations/${integrationId}/log?${q}`,
+    params: { id: integrationId },
+  });
+
+describe("the sync log API", () => {
+  it("pages newest first by cursor and filters by outcome, status, user and text", async () => {
+    const first = await query("limit=20");
+    expect(first.status).toBe(200);
+    expect(first.body.entries).toHaveLength(20);
+    const ids = first.body.entries.map((e: { id: number }) => e.id);
+    expect([...ids].sort((a, b) => b - a)).toEqual(ids);
+    const second = await query(`limit=20&cursor=${first.body.nextCursor}`);
+    expect(second.body.entries).toHaveLength(10);
+    expect(second.body.nextCursor).toBeNull();
+    expect(second.body.entries[0].id).toBeLessThan(ids.at(-1));
+
+    const failures = await query("outcome=failure");
+    expect(failures.body.entries).toHaveLength(10);
+    expect(failures.body.entries.every((e: { status: number }) => e.status === 400)).toBe(true);
+    expect((await query("status=200")).body.entries).toHaveLength(20);
+    expect((await query("q=employeeId%20unknown")).body.entries).toHaveLength(10);
+    const anne = await query("user=anne@company");
+    expect(anne.body.entries.length).toBeGreaterThan(0);
+    expect(anne.body.entries.every((e: { userEmail: string }) => e.userEmail === "anne@company.com")).toBe(
+      true,
+    );
+    expect((await query("status=abc")).status).toBe(400);
+  });
+
+  it("shows one entry whole, with a curl command that masks the key", async () => {
+    const [failure] = (await query("outcome=failure&limit=1")).body.entries;
+    const r = await callRoute(getEntry, {
+      token,
+      params: { id: integrationId, entryId: String(failure.id) },
+    });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body.entry.responseBody)).toEqual({ error: "employeeId unknown" });
+    expect(JSON.parse(r.body.entry.requestBody)).toHaveProperty("employeeId");
+    expect(r.body.curl).toContain("curl -i -X POST");
+    expect(r.text).not.toContain(RECEIVER_API_KEY);
+    expect(
+      (await callRoute(getEntry, { token, params: { id: integrationId, entryId: "999999" } })).status,
+    ).toBe(404);
+  });
+
+  it("downloads the filtered entries as CSV and NDJSON", async () => {
+    const csv = await callRoute(exportLog, {
+      token,
+      path: `/x?format=csv&outcome=failure`,
+      params: { id: integrationId },
+    });
+    expect(csv.status).toBe(200);
+    const lines = csv.text.trim().split("\r\n");
+    expect(lines[0]).toMatch(/^id,createdAt,outcome,status/);
+    expect(lines.filter((l) => /^\d+,/.test(l))).toHaveLength(10);
+    const nd = await callRoute(exportLog, { token, path: `/x?format=ndjson`, params: { id: integrationId } });
+    const rows = nd.text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(30);
+    expect(nd.text).not.toContain(RECEIVER_API_KEY);
+  });
+});

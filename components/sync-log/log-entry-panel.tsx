@@ -1,0 +1,122 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRole } from "@/components/layout/use-role";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { CodeBlock } from "@/components/ui/code-block";
+import { formatDateTime } from "@/lib/format";
+import { fetchJson } from "@/lib/query/fetch-json";
+import { useLogEntry } from "./use-log";
+
+function Headers({ headers }: { headers: Record<string, string> }) {
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-3 font-mono text-xs">
+      {Object.entries(headers).map(([k, v]) => (
+        <div key={k} className="contents">
+          <dt className="text-slate-500">{k}</dt>
+          <dd className="break-all">{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Everything one attempt sent and got back, with resend/skip for its delivery. */
+export function LogEntryPanel({
+  integrationId,
+  entryId,
+  onClose,
+}: {
+  integrationId: string;
+  entryId: number;
+  onClose: () => void;
+}) {
+  const { data, error, isPending } = useLogEntry(integrationId, entryId);
+  const { isAdmin } = useRole();
+  const client = useQueryClient();
+  const act = useMutation({
+    mutationFn: (action: "resend" | "skip") =>
+      fetchJson<{ affected: number }>(
+        `/api/integrations/${integrationId}/deliveries/${data?.entry.deliveryId}/${action}`,
+        { method: "POST" },
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["sync-log", integrationId] }),
+  });
+  return (
+    <aside aria-label="Log entry" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <div className="mb-4 flex items-start justify-between gap-3">
+        <h2 className="text-base font-semibold">Attempt #{entryId}</h2>
+        <Button variant="ghost" onClick={onClose} aria-label="Close entry">
+          ✕
+        </Button>
+      </div>
+      {isPending ? <p className="text-sm text-slate-500">Loading…</p> : null}
+      {error ? <Alert>{error.message}</Alert> : null}
+      {data ? (
+        <div className="space-y-4 text-sm">
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge tone={data.entry.outcome === "success" ? "green" : "red"}>
+              {data.entry.status ? `HTTP ${data.entry.status}` : (data.entry.errorCode ?? "failed")}
+            </Badge>
+            <span className="text-slate-600">
+              {formatDateTime(data.entry.createdAt)} · {data.entry.durationMs} ms · attempt{" "}
+              {data.entry.attempt} · mapping v{data.entry.mappingVersion}
+            </span>
+          </div>
+          <p>
+            {data.entry.userEmail} · {data.entry.activityName}
+            {data.entry.deliveryState ? (
+              <span className="text-slate-500"> · delivery now {data.entry.deliveryState}</span>
+            ) : null}
+          </p>
+          {data.entry.errorMessage ? <Alert>{data.entry.errorMessage}</Alert> : null}
+          {isAdmin && data.entry.deliveryId ? (
+            <div className="flex gap-2">
+              <Button variant="secondary" onClick={() => act.mutate("resend")} disabled={act.isPending}>
+                Resend now
+              </Button>
+              <Button
+                variant="secondary"
+                onClick={() => act.mutate("skip")}
+                disabled={act.isPending || data.entry.deliveryState === "succeeded"}
+              >
+                Skip (never send)
+              </Button>
+              {act.isSuccess ? <span className="self-center text-xs text-emerald-700">Done</span> : null}
+              {act.error ? (
+                <span className="self-center text-xs text-red-700">{act.error.message}</span>
+              ) : null}
+            </div>
+          ) : null}
+          <section className="space-y-2">
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Request</h3>
+            <p className="break-all font-mono text-xs">POST {data.entry.requestUrl}</p>
+            <Headers headers={data.entry.requestHeaders} />
+            <CodeBlock value={data.entry.requestBody} label="Request body" />
+          </section>
+          <section className="space-y-2">
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Response</h3>
+            <Headers headers={data.entry.responseHeaders} />
+            {data.entry.responseBody ? (
+              <CodeBlock value={data.entry.responseBody} label="Response body" />
+            ) : (
+              <p className="text-xs text-slate-500">Empty body.</p>
+            )}
+            {data.entry.responseTruncated ? <p className="text-xs text-amber-700">Cut at 64 KiB.</p> : null}
+          </section>
+          <section className="space-y-2">
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+              Repeat with curl (secrets masked)
+            </h3>
+            <CodeBlock value={data.curl} label="curl command" />
+            <Button variant="secondary" onClick={() => navigator.clipboard?.writeText(data.curl)}>
+              Copy curl
+            </Button>
+          </section>
+        </div>
+      ) : null}
+    </aside>
+  );
+}

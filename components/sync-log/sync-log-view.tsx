@@ -1,0 +1,117 @@
+"use client";
+
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/lib/format";
+import { LogEntryPanel } from "./log-entry-panel";
+import { EMPTY_FILTER, LogFilters, toQuery } from "./log-filters";
+import { useLogEntries } from "./use-log";
+
+/** The sync log of one integration: filters, newest-first table, one entry in full, downloads. */
+export function SyncLogView({ integrationId }: { integrationId: string }) {
+  const [filter, setFilter] = useState<Record<string, string>>(toQuery(EMPTY_FILTER));
+  const [selected, setSelected] = useState<number | null>(null);
+  const log = useLogEntries(integrationId, filter);
+  const rows = log.data?.pages.flatMap((p) => p.entries) ?? [];
+  const download = (format: "csv" | "ndjson") =>
+    `/api/integrations/${integrationId}/log/export?${new URLSearchParams({ ...filter, format })}`;
+  return (
+    <div className="space-y-4">
+      <LogFilters onApply={(f) => setFilter(toQuery(f))} />
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <p className="text-slate-600">
+          Every production attempt, newest first. Test requests are never logged here.
+        </p>
+        <div className="flex gap-2">
+          <a className="font-medium text-indigo-700 hover:underline" href={download("csv")} download>
+            Download CSV
+          </a>
+          <a className="font-medium text-indigo-700 hover:underline" href={download("ndjson")} download>
+            Download NDJSON
+          </a>
+        </div>
+      </div>
+      {log.error ? <Alert>Could not load the log: {log.error.message}</Alert> : null}
+      <div className={`grid gap-4 ${selected ? "lg:grid-cols-[1fr_28rem]" : ""}`}>
+        <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="log-table">
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  Time
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Result
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Learner
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Course
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Time taken
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Error
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((r) => (
+                <tr
+                  key={r.id}
+                  className={`cursor-pointer hover:bg-slate-50 ${selected === r.id ? "bg-indigo-50" : ""}`}
+                  onClick={() => setSelected(r.id)}
+                >
+                  <td className="whitespace-nowrap px-3 py-2">
+                    <button
+                      type="button"
+                      className="text-left hover:underline"
+                      onClick={() => setSelected(r.id)}
+                    >
+                      {formatDateTime(r.createdAt)}
+                    </button>
+                  </td>
+                  <td className="px-3 py-2">
+                    <Badge tone={r.outcome === "success" ? "green" : "red"}>
+                      {r.status ? `HTTP ${r.status}` : (r.errorCode ?? "failed")}
+                    </Badge>
+                    {r.attempt > 1 ? (
+                      <span className="ml-1 text-xs text-slate-500">try {r.attempt}</span>
+                    ) : null}
+                  </td>
+                  <td className="px-3 py-2">{r.userEmail ?? "—"}</td>
+                  <td className="px-3 py-2">{r.activityName ?? "—"}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{r.durationMs} ms</td>
+                  <td className="max-w-xs truncate px-3 py-2 text-red-700" title={r.errorMessage ?? ""}>
+                    {r.errorMessage ?? ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {!log.isPending && rows.length === 0 ? (
+            <p className="p-8 text-center text-sm text-slate-500">No attempts match.</p>
+          ) : null}
+          {log.hasNextPage ? (
+            <div className="border-t border-slate-100 p-3 text-center">
+              <Button
+                variant="secondary"
+                onClick={() => log.fetchNextPage()}
+                disabled={log.isFetchingNextPage}
+              >
+                {log.isFetchingNextPage ? "Loading…" : "Older entries"}
+              </Button>
+            </div>
+          ) : null}
+        </div>
+        {selected ? (
+          <LogEntryPanel integrationId={integrationId} entryId={selected} onClose={() => setSelected(null)} />
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "../client";
+import { activities, completions, deliveries, syncLog, users } from "../schema";
+
+export type LogFilterValues = {
+  outcome?: "success" | "failure";
+  status?: number;
+  user?: string;
+  from?: Date;
+  to?: Date;
+  q?: string;
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function where(integrationId: string, f: LogFilterValues, beforeId?: number): SQL | undefined {
+  const text = f.q ? `%${escapeLike(f.q)}%` : undefined;
+  const user = f.user ? `%${escapeLike(f.user)}%` : undefined;
+  return and(
+    eq(syncLog.integrationId, integrationId),
+    f.outcome ? eq(syncLog.outcome, f.outcome) : undefined,
+    f.status ? eq(syncLog.status, f.status) : undefined,
+    f.from ? gte(syncLog.createdAt, f.from) : undefined,
+    f.to ? lte(syncLog.createdAt, f.to) : undefined,
+    user ? or(ilike(users.email, user), ilike(users.userName, user)) : undefined,
+    text
+      ? or(
+          ilike(syncLog.requestBody, text),
+          ilike(syncLog.responseBody, text),
+          ilike(syncLog.errorMessage, text),
+        )
+      : undefined,
+    beforeId ? lt(syncLog.id, beforeId) : undefined,
+  );
+}
+
+const summaryColumns = {
+  id: syncLog.id,
+  createdAt: syncLog.createdAt,
+  deliveryId: syncLog.deliveryId,
+  deliveryState: deliveries.state,
+  runId: syncLog.runId,
+  attempt: syncLog.attempt,
+  userEmail: users.email,
+  userName: users.userName,
+  activityName: activities.name,
+  completionDate: completions.completionDate,
+  requestUrl: syncLog.requestUrl,
+  status: syncLog.status,
+  outcome: syncLog.outcome,
+  durationMs: syncLog.durationMs,
+  errorCode: syncLog.errorCode,
+  errorMessage: syncLog.errorMessage,
+  mappingVersion: syncLog.mappingVersion,
+};
+
+const detailColumns = {
+  ...summaryColumns,
+  requestHeaders: syncLog.requestHeaders,
+  requestBody: syncLog.requestBody,
+  responseHeaders: syncLog.responseHeaders,
+  responseBody: syncLog.responseBody,
+  responseTruncated: syncLog.responseTruncated,
+};
+
+/** Log rows with the learner, course and delivery they belong to. */
+const summaries = (db: DbOrTx) => withJoins(db.select(summaryColumns).from(syncLog).$dynamic());
+const details = (db: DbOrTx) => withJoins(db.select(detailColumns).from(syncLog).$dynamic());
+
+function withJoins<T extends PgSelect>(qb: T) {
+  return qb
+    .leftJoin(users, eq(users.id, syncLog.userId))
+    .leftJoin(completions, eq(completions.id, syncLog.completionId))
+    .leftJoin(activities, eq(activities.id, completions.activityId))
+    .leftJoin(deliveries, eq(deliveries.id, syncLog.deliveryId));
+}
+
+/** One page of log entries, newest first; pass the last id as `beforeId` for the next page. */
+export function listLogEntries(
+  db: DbOrTx,
+  integrationId: string,
+  f: LogFilterValues,
+  limit: number,
+  beforeId?: number,
+) {
+  return summaries(db)
+    .where(where(integrationId, f, beforeId))
+    .orderBy(desc(syncLog.id))
+    .limit(limit);
+}
+export type LogEntrySummary = Awaited<ReturnType<typeof listLogEntries>>[number];
+
+/** One entry with everything that was sent and received. */
+export async function findLogEntry(db: DbOrTx, integrationId: string, id: number) {
+  const [row] = await details(db).where(and(eq(syncLog.integrationId, integrationId), eq(syncLog.id, id)));
+  return row;
+}
+export type LogEntryDetail = NonNullable<Awaited<ReturnType<typeof findLogEntry>>>;
+
+/** Every matching entry in pages of `batch`, newest first, for streamed exports with bounded memory. */
+export async function* iterateLogEntries(db: DbOrTx, integrationId: string, f: LogFilterValues, batch = 500) {
+  let beforeId: number | undefined;
+  for (;;) {
+    const page = await details(db)
+      .where(where(integrationId, f, beforeId))
+      .orderBy(desc(syncLog.id))
+      .limit(batch);
+    if (page.length === 0) return;
+    yield* page;
+    beforeId = page.at(-1)!.id;
+    if (page.length < batch) return;
+  }
+}

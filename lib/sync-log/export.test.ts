@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { csvHeader, toCsvLine, toNdjsonLine } from "./export";
+
+const row = {
+  id: 7,
+  createdAt: new Date("2026-04-11T14:32:00Z"),
+  outcome: "failure" as const,
+  status: 400,
+  durationMs: 81,
+  attempt: 2,
+  userEmail: "anne@company.com",
+  userName: "anne",
+  activityName: 'GDPR "intro", part 1',
+  completionDate: new Date("2026-04-11T14:00:00Z"),
+  requestUrl: "https://hr.example.com/in",
+  errorCode: "http_status",
+  errorMessage: '=HYPERLINK("http://evil")',
+  mappingVersion: 3,
+  deliveryId: 12,
+  deliveryState: "retrying" as const,
+  runId: 4,
+  requestHeaders: { "X-API-Key": "[redacted]" },
+  requestBody: '{"a":1,\n"b":2}',
+  responseBody: "bad",
+  responseTruncated: false,
+};
+
+describe("log export", () => {
+  it("writes RFC 4180 CSV with quoting and defuses spreadsheet formulas", () => {
+    expect(csvHeader().startsWith("id,createdAt,outcome,status")).toBe(true);
+    const line = toCsvLine(row);
+    expect(line).toContain('"GDPR ""intro"", part 1"');
+    expect(line).toContain('"{""a"":1,\n""b"":2}"');
+    expect(line).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(line.startsWith("7,2026-04-11T14:32:00.000Z,failure,400,81,2,anne@company.com")).toBe(true);
+    expect(line.endsWith("\r\n")).toBe(true);
+  });
+
+  it("writes one JSON object per line with the redacted headers", () => {
+    const line = toNdjsonLine(row);
+    expect(line.endsWith("\n")).toBe(true);
+    expect(JSON.parse(line)).toMatchObject({ id: 7, requestHeaders: { "X-API-Key": "[redacted]" } });
+  });
+});
