@@ -19,10 +19,10 @@ test("[notifications] a viewer sees an auto-disable notice in the inbox and mark
   });
   await signIn(page, VIEWER);
   const inbox = page.getByRole("link", { name: /Notifications/ });
-  await expect(inbox.getByLabel(/unread/)).toBeVisible();
+  await expect(inbox.getByTestId("unread-count")).toBeVisible();
   await inbox.click();
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
   await expect(page.getByText("HTTP 500 Internal Server Error")).toBeVisible();
   await page.getByRole("button", { name: "Mark all read" }).click();
-  await expect(inbox.getByLabel(/unread/)).toHaveCount(0);
+  await expect(inbox.getByTestId("unread-count")).toHaveCount(0);
 });

@@ -8,6 +8,7 @@ import { queryKeys } from "@/lib/query/keys";
 export function useIntegration(id: string) {
   return useQuery({
     queryKey: queryKeys.integration(id),
-    queryFn: () => fetchJson<{ integration: IntegrationOutput }>(`/api/integrations/${id}`).then((r) => r.integration),
+    queryFn: () =>
+      fetchJson<{ integration: IntegrationOutput }>(`/api/integrations/${id}`).then((r) => r.integration),
   });
 }

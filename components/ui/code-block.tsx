@@ -1,10 +1,22 @@
 /** Pretty JSON (or any text) in a dark block; JSON text is re-indented when it parses. */
-export function CodeBlock({ value, label, className = "" }: { value: unknown; label?: string; className?: string }) {
+export function CodeBlock({
+  value,
+  label,
+  className = "",
+}: {
+  value: unknown;
+  label?: string;
+  className?: string;
+}) {
   const text = typeof value === "string" ? prettyIfJson(value) : JSON.stringify(value, null, 2);
   return (
-    <pre aria-label={label} className={`overflow-x-auto rounded-lg bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100 ${className}`}>
-      {text}
-    </pre>
+    <figure aria-label={label} className="m-0">
+      <pre
+        className={`overflow-x-auto rounded-lg bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100 ${className}`}
+      >
+        {text}
+      </pre>
+    </figure>
   );
 }
 

@@ -9,7 +9,9 @@ export function LinkTabs({ tabs }: { tabs: { href: string; label: string; exact?
   return (
     <nav aria-label="Sections" className="mb-6 flex gap-1 border-b border-slate-200">
       {tabs.map((t) => {
-        const isActive = t.exact ? pathname === t.href : pathname === t.href || pathname.startsWith(`${t.href}/`);
+        const isActive = t.exact
+          ? pathname === t.href
+          : pathname === t.href || pathname.startsWith(`${t.href}/`);
         return (
           <Link
             key={t.href}

@@ -4,6 +4,7 @@ import { checkUrlAllowed, readCertificate } from "@/lib/delivery";
 import { missingAuthSettings } from "@/lib/delivery/schemas";
 import { validateMapping } from "@/lib/mapping";
 import { getSettings } from "@/lib/settings";
+import { missingAuthSecret, usesClientCert } from "./auth-fields";
 import type { CreateIntegrationInput, SecretName, UpdateIntegrationInput } from "./schemas";
 import { decryptSecrets } from "./secrets";
 
@@ -16,8 +17,9 @@ const CERT_SECRETS: SecretName[] = ["clientCertPfx", "clientCertPassphrase", "cl
 
 /**
  * Rules beyond the input's shape, checked at save: production's URL rules, no "none" auth in production, the auth
- * type's required settings, a mapping that validates, and a client certificate that opens (wrong passphrase, key
- * missing) — whose subject, issuer and validity are returned for storing. `clientCertInfo` undefined: unchanged.
+ * type's required settings and secret, a mapping that validates, and a client certificate that opens (wrong
+ * passphrase, key missing) — whose subject, issuer and validity are returned for storing. `clientCertInfo`
+ * undefined: unchanged.
  */
 export function checkSave(
   input: CreateIntegrationInput | UpdateIntegrationInput,
@@ -42,6 +44,8 @@ export function checkSave(
     for (const m of missingAuthSettings(authType, authConfig)) {
       problems.push({ path: `authConfig.${m.field}`, message: `Enter the ${m.label}` });
     }
+    const secret = missingAuthSecret(authType, Object.keys(existing?.secrets ?? {}), input.secrets);
+    if (secret) problems.push(secret);
   }
   if ("mapping" in input && input.mapping) {
     for (const e of validateMapping(input.mapping).errors) {
@@ -51,7 +55,7 @@ export function checkSave(
   const cert = checkCertificate(
     input,
     existing,
-    authType === "client_cert" || authConfig.useClientCert === true,
+    authType !== undefined && usesClientCert(authType, authConfig),
   );
   if (!cert.ok) problems.push(cert.problem);
   return problems.length > 0

@@ -1,0 +1,55 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import type { IntegrationOutput } from "@/lib/integrations/schemas";
+import { useIntegrationAction } from "./use-integration-action";
+
+/** Enable or pause, and Run now, with a line saying what happened (admins only; the caller decides). */
+export function IntegrationActions({
+  integration,
+}: {
+  integration: Pick<IntegrationOutput, "id" | "name" | "status">;
+}) {
+  const action = useIntegrationAction(integration.id);
+  const isActive = integration.status === "active";
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex gap-2 whitespace-nowrap">
+        {isActive ? (
+          <Button
+            variant="secondary"
+            disabled={action.isPending}
+            onClick={() => action.mutate("pause")}
+            aria-label={`Pause ${integration.name}`}
+          >
+            Pause
+          </Button>
+        ) : (
+          <Button
+            variant="secondary"
+            disabled={action.isPending}
+            onClick={() => action.mutate("enable")}
+            aria-label={`Enable ${integration.name}`}
+          >
+            Enable
+          </Button>
+        )}
+        <Button
+          disabled={action.isPending || !isActive}
+          title={isActive ? undefined : "Enable the integration first"}
+          onClick={() => action.mutate("run")}
+          aria-label={`Run ${integration.name} now`}
+        >
+          Run now
+        </Button>
+      </div>
+      <p className="max-w-56 text-right text-xs" role="status" aria-live="polite">
+        {action.error ? (
+          <span className="text-red-700">{action.error.message}</span>
+        ) : (
+          <span className="text-emerald-700">{action.message}</span>
+        )}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+import type { z } from "zod";
+import type { AuthConfig, AuthTypeName } from "@/db/schema/integrations";
+import { AUTH_SETTINGS } from "@/lib/integrations/auth-fields";
+import {
+  createIntegrationSchema,
+  type IntegrationOutput,
+  SECRET_NAMES,
+  type SecretName,
+} from "@/lib/integrations/schemas";
+
+/** What the create route accepts; the form turns its values into this and validates it with the shared schema. */
+export type ApiInput = z.input<typeof createIntegrationSchema>;
+
+export type HeaderRow = { name: string; value: string };
+
+/**
+ * The form's values. Field names are the API's, so a validation issue's path (from the shared schema in the
+ * browser or a 400 from the server) lands on the field as it is; only the shapes differ where the UI needs it:
+ * text instead of null, header rows instead of a record, the send-from time as a local date-time input.
+ */
+export type SettingsFormValues = {
+  name: string;
+  endpointUrl: string;
+  testUrl: string;
+  authType: AuthTypeName;
+  authConfig: Required<Omit<AuthConfig, "useClientCert" | "clientAuthMethod">> &
+    Required<Pick<AuthConfig, "clientAuthMethod">> & { useClientCert: boolean };
+  /** Write-only: "" or absent leaves a secret as it is, a value replaces it, null removes it. */
+  secrets: Partial<Record<SecretName, string | null>>;
+  caBundlePem: string;
+  successCodes: string;
+  timeoutMs: number;
+  customHeaders: HeaderRow[];
+  scheduleCron: string;
+  scheduleTimeZone: string;
+  retrySchedule: number[];
+  failureThreshold: number;
+  concurrency: number;
+  notificationEmails: string[];
+  /** `YYYY-MM-DDTHH:mm` in the browser's time zone; empty on a new integration means "from now on". */
+  sendFrom: string;
+};
+
+/** The stored settings the form starts from (an integration as the API returns it, or the schema's defaults). */
+export type SettingsSource = Pick<
+  IntegrationOutput,
+  | "name"
+  | "endpointUrl"
+  | "authType"
+  | "authConfig"
+  | "successCodes"
+  | "timeoutMs"
+  | "customHeaders"
+  | "scheduleCron"
+  | "scheduleTimeZone"
+  | "retrySchedule"
+  | "failureThreshold"
+  | "concurrency"
+  | "notificationEmails"
+> & {
+  testUrl?: string | null;
+  caBundlePem?: string | null;
+  sendFrom?: Date | string | null;
+};
+
+/** A date as a datetime-local input value in the browser's time zone. */
+export function toLocalInput(value: Date | string): string {
+  const d = typeof value === "string" ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return "";
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function toFormValues(source: SettingsSource): SettingsFormValues {
+  const a = source.authConfig;
+  return {
+    name: source.name,
+    endpointUrl: source.endpointUrl,
+    testUrl: source.testUrl ?? "",
+    authType: source.authType,
+    authConfig: {
+      headerName: a.headerName ?? "X-API-Key",
+      username: a.username ?? "",
+      loginUrl: a.loginUrl ?? "",
+      usernameField: a.usernameField ?? "",
+      passwordField: a.passwordField ?? "",
+      tokenUrl: a.tokenUrl ?? "",
+      clientId: a.clientId ?? "",
+      scope: a.scope ?? "",
+      clientAuthMethod: a.clientAuthMethod ?? "client_secret_basic",
+      useClientCert: a.useClientCert === true,
+    },
+    // Every secret input starts empty (a registered input reads "" from the page, which must not count as a change).
+    secrets: Object.fromEntries(SECRET_NAMES.map((n) => [n, ""])),
+    caBundlePem: source.caBundlePem ?? "",
+    successCodes: source.successCodes,
+    timeoutMs: source.timeoutMs,
+    customHeaders: Object.entries(source.customHeaders).map(([name, value]) => ({ name, value })),
+    scheduleCron: source.scheduleCron,
+    scheduleTimeZone: source.scheduleTimeZone,
+    retrySchedule: [...source.retrySchedule],
+    failureThreshold: source.failureThreshold,
+    concurrency: source.concurrency,
+    notificationEmails: [...source.notificationEmails],
+    sendFrom: source.sendFrom ? toLocalInput(source.sendFrom) : "",
+  };
+}
+
+function pickAuthConfig(values: SettingsFormValues): AuthConfig {
+  const out: Record<string, string | boolean> = {};
+  for (const key of AUTH_SETTINGS[values.authType]) {
+    const value = values.authConfig[key];
+    if (typeof value === "boolean") {
+      if (value) out[key] = true;
+    } else if (value.trim() !== "") out[key] = value.trim();
+  }
+  return out as AuthConfig;
+}
+
+function pickSecrets(values: SettingsFormValues): ApiInput["secrets"] {
+  const entries = SECRET_NAMES.flatMap((name) => {
+    const value = values.secrets[name];
+    return value === undefined || value === "" ? [] : [[name, value] as const];
+  });
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+const blankToNull = (text: string) => (text.trim() === "" ? null : text.trim());
+
+/** The form's values as the API's input; empty optional fields become null or are left out. */
+export function toApiInput(values: SettingsFormValues): ApiInput {
+  const headers = values.customHeaders.filter((h) => h.name.trim() !== "" || h.value !== "");
+  const sendFrom = values.sendFrom ? new Date(values.sendFrom) : undefined;
+  return {
+    name: values.name,
+    endpointUrl: values.endpointUrl,
+    testUrl: blankToNull(values.testUrl),
+    authType: values.authType,
+    authConfig: pickAuthConfig(values),
+    caBundlePem: blankToNull(values.caBundlePem),
+    successCodes: values.successCodes,
+    timeoutMs: values.timeoutMs,
+    customHeaders: Object.fromEntries(headers.map((h) => [h.name.trim(), h.value])),
+    scheduleCron: values.scheduleCron,
+    scheduleTimeZone: values.scheduleTimeZone,
+    retrySchedule: values.retrySchedule,
+    failureThreshold: values.failureThreshold,
+    concurrency: values.concurrency,
+    notificationEmails: values.notificationEmails.map((e) => e.trim()).filter((e) => e !== ""),
+    ...(sendFrom
+      ? { sendFrom: Number.isNaN(sendFrom.getTime()) ? values.sendFrom : sendFrom.toISOString() }
+      : {}),
+    ...(pickSecrets(values) ? { secrets: pickSecrets(values) } : {}),
+  };
+}
+
+// Keys the server reads together: a cron is checked in its time zone, auth settings belong to their type.
+const TOGETHER: readonly (readonly (keyof ApiInput)[])[] = [
+  ["scheduleCron", "scheduleTimeZone"],
+  ["authType", "authConfig"],
+];
+
+/** The PATCH body for an edit: only the settings that changed (and the secrets being replaced or removed). */
+export function changedInput(before: ApiInput, after: ApiInput): Partial<ApiInput> {
+  const keys = (Object.keys(after) as (keyof ApiInput)[]).filter(
+    (k) => k !== "secrets" && JSON.stringify(after[k]) !== JSON.stringify(before[k]),
+  );
+  for (const group of TOGETHER) {
+    if (group.some((k) => keys.includes(k)))
+      keys.push(...group.filter((k) => !keys.includes(k) && k in after));
+  }
+  const out: Partial<Record<keyof ApiInput, unknown>> = Object.fromEntries(keys.map((k) => [k, after[k]]));
+  if (after.secrets) out.secrets = after.secrets;
+  return out as Partial<ApiInput>;
+}
+
+const FORM_KEYS: ReadonlySet<string> = new Set([
+  "name",
+  "endpointUrl",
+  "testUrl",
+  "authType",
+  "authConfig",
+  "secrets",
+  "caBundlePem",
+  "successCodes",
+  "timeoutMs",
+  "customHeaders",
+  "scheduleCron",
+  "scheduleTimeZone",
+  "retrySchedule",
+  "failureThreshold",
+  "concurrency",
+  "notificationEmails",
+  "sendFrom",
+] satisfies (keyof SettingsFormValues)[]);
+
+/** Whether an issue path (`authConfig.username`, `customHeaders.X-Tenant`, `mapping.0`) names a field of the form. */
+export function isFormPath(path: string): boolean {
+  const top = path.split(".")[0] ?? "";
+  return FORM_KEYS.has(top);
+}
+
+/** A new integration's starting values: the shared schema's defaults, with the browser's time zone when known. */
+export function newIntegrationValues(timeZone = "UTC"): SettingsFormValues {
+  const defaults = createIntegrationSchema.parse({
+    name: "placeholder",
+    endpointUrl: "https://placeholder.invalid",
+    authType: "api_key",
+  });
+  return toFormValues({ ...defaults, name: "", endpointUrl: "", scheduleTimeZone: timeZone, sendFrom: null });
+}

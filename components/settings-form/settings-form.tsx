@@ -1,0 +1,154 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
+import { type FieldPath, FormProvider, useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import type { IntegrationOutput } from "@/lib/integrations/schemas";
+import { AuthSection } from "./auth-section";
+import { BasicsSection } from "./basics-section";
+import { CertificateSection } from "./certificate-section";
+import { DeleteIntegration } from "./delete-integration";
+import { DeliverySection } from "./delivery-section";
+import { FormExtrasProvider } from "./form-extras";
+import { FormFooter } from "./form-footer";
+import { type FormMode, settingsResolver } from "./form-schema";
+import {
+  changedInput,
+  newIntegrationValues,
+  type SettingsFormValues,
+  toApiInput,
+  toFormValues,
+} from "./form-values";
+import { NotificationsSection } from "./notifications-section";
+import { RetriesSection } from "./retries-section";
+import { ScheduleSection } from "./schedule-section";
+import { splitSaveError } from "./server-errors";
+import { useSaveIntegration } from "./use-save-integration";
+import { useUnsavedChangesGuard } from "./use-unsaved-changes-guard";
+
+/**
+ * The settings of one integration (`edit`) or a new one (`create`), validated in the browser with the API's own
+ * schema; the server's 400 details land on the same fields. Viewers get every field, disabled.
+ */
+export function SettingsForm({
+  mode,
+  integration,
+  canEdit,
+  isProduction,
+}: {
+  mode: FormMode;
+  integration?: IntegrationOutput;
+  canEdit: boolean;
+  isProduction: boolean;
+}) {
+  const router = useRouter();
+  const storedSecrets = integration?.secrets ?? {};
+  const storedKey = Object.keys(storedSecrets).sort().join(",");
+  const resolver = useMemo(
+    () => settingsResolver(mode, storedKey ? storedKey.split(",") : []),
+    [mode, storedKey],
+  );
+  const [baseline, setBaseline] = useState<SettingsFormValues>(() =>
+    integration ? toFormValues(integration) : newIntegrationValues(),
+  );
+  const form = useForm<SettingsFormValues>({ defaultValues: baseline, resolver, mode: "onTouched" });
+  const [notice, setNotice] = useState<string | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const save = useSaveIntegration(mode, integration?.id);
+  useUnsavedChangesGuard(canEdit && form.formState.isDirty);
+
+  // A new integration's schedule starts in the browser's time zone (unknown while rendering on the server).
+  useEffect(() => {
+    if (mode !== "create") return;
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone) form.resetField("scheduleTimeZone", { defaultValue: zone });
+  }, [mode, form]);
+
+  const onSubmit = form.handleSubmit(
+    async (values) => {
+      setNotice(null);
+      setProblems([]);
+      const input = toApiInput(values);
+      const body = mode === "create" ? input : changedInput(toApiInput(baseline), input);
+      if (Object.keys(body).length === 0) {
+        form.reset(values);
+        setNotice("Nothing to save: no setting changed.");
+        return;
+      }
+      try {
+        const { integration: saved } = await save.mutateAsync(body);
+        const next = toFormValues(saved);
+        setBaseline(next);
+        form.reset(next);
+        if (mode === "create") {
+          router.push(`/integrations/${saved.id}?created=1`);
+          return;
+        }
+        setNotice("Saved.");
+      } catch (error) {
+        const { fields, general } = splitSaveError(error);
+        for (const f of fields) {
+          form.setError(f.path as FieldPath<SettingsFormValues>, { type: "server", message: f.message });
+        }
+        setProblems(
+          general.length > 0 ? general : ["The server refused some fields: see the messages next to them."],
+        );
+      }
+    },
+    () => setProblems(["Some fields need attention: see the messages next to them."]),
+  );
+
+  return (
+    <FormProvider {...form}>
+      <FormExtrasProvider
+        value={{ canEdit, isProduction, storedSecrets, clientCertInfo: integration?.clientCertInfo ?? null }}
+      >
+        <form onSubmit={onSubmit} noValidate aria-label="Integration settings">
+          {canEdit ? null : (
+            <div className="mb-6">
+              <Alert tone="info">You can read these settings; changing them needs the admin role.</Alert>
+            </div>
+          )}
+          <fieldset disabled={!canEdit} className="min-w-0 space-y-6">
+            <BasicsSection isProduction={isProduction} />
+            <AuthSection />
+            <CertificateSection />
+            <DeliverySection />
+            <ScheduleSection />
+            <RetriesSection />
+            <NotificationsSection isNew={mode === "create"} />
+          </fieldset>
+          {problems.length > 0 ? (
+            <div className="mt-6">
+              <Alert>
+                {problems.length === 1 ? (
+                  problems[0]
+                ) : (
+                  <ul className="list-disc pl-5">
+                    {problems.map((p) => (
+                      <li key={p}>{p}</li>
+                    ))}
+                  </ul>
+                )}
+              </Alert>
+            </div>
+          ) : null}
+          {canEdit ? (
+            <FormFooter
+              mode={mode}
+              notice={notice}
+              onDiscard={() => {
+                form.reset(baseline);
+                setProblems([]);
+              }}
+              deleteButton={
+                integration ? <DeleteIntegration id={integration.id} name={integration.name} /> : null
+              }
+            />
+          ) : null}
+        </form>
+      </FormExtrasProvider>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase, truncateAll } from "@/db/test/database";
+import { createIntegration } from "@/lib/integrations/create-integration";
+import { listIntegrations } from "@/lib/integrations/list-integrations";
+import { createIntegrationSchema } from "@/lib/integrations/schemas";
+import { ensureTestSecretKey } from "@/lib/sync/test-support/fixture";
+import { syncLog } from "../schema";
+import { countLogOutcomesByDay } from "./stats";
+
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  ensureTestSecretKey();
+});
+afterAll(async () => {
+  await t.drop();
+});
+beforeEach(async () => {
+  await truncateAll(t);
+});
+
+async function integration(name: string) {
+  const input = createIntegrationSchema.parse({
+    name,
+    endpointUrl: "https://hr.example.com/in",
+    authType: "api_key",
+    secrets: { apiKey: "k" },
+  });
+  return (await createIntegration(t.db, input, null)).id;
+}
+
+async function log(integrationId: string, at: string, outcome: "success" | "failure", times = 1) {
+  const row = {
+    integrationId,
+    createdAt: new Date(at),
+    durationMs: 10,
+    attempt: 1,
+    requestUrl: "https://hr.example.com/in",
+    requestHeaders: {},
+    requestBody: "{}",
+    status: outcome === "success" ? 200 : 500,
+    outcome,
+    mappingVersion: 1,
+  };
+  await t.db.insert(syncLog).values(Array.from({ length: times }, () => row));
+}
+
+describe("countLogOutcomesByDay", () => {
+  it("counts attempts per integration, UTC day and outcome since the given time", async () => {
+    const a = await integration("A");
+    const b = await integration("B");
+    await log(a, "2026-04-14T00:30:00Z", "success", 3);
+    await log(a, "2026-04-14T23:59:00Z", "failure", 2);
+    // 23:30 on the 13th in UTC, although it is already the 14th in Copenhagen.
+    await log(a, "2026-04-13T23:30:00+00:00", "success");
+    await log(b, "2026-04-12T10:00:00Z", "failure");
+    await log(b, "2026-03-01T10:00:00Z", "failure");
+
+    const counts = await countLogOutcomesByDay(t.db, new Date("2026-04-01T00:00:00Z"));
+    const sorted = [...counts].sort((x, y) =>
+      `${x.integrationId}${x.day}${x.outcome}`.localeCompare(`${y.integrationId}${y.day}${y.outcome}`),
+    );
+    expect(sorted).toEqual(
+      [
+        { integrationId: a, day: "2026-04-13", outcome: "success", count: 1 },
+        { integrationId: a, day: "2026-04-14", outcome: "failure", count: 2 },
+        { integrationId: a, day: "2026-04-14", outcome: "success", count: 3 },
+        { integrationId: b, day: "2026-04-12", outcome: "failure", count: 1 },
+      ].sort((x, y) =>
+        `${x.integrationId}${x.day}${x.outcome}`.localeCompare(`${y.integrationId}${y.day}${y.outcome}`),
+      ),
+    );
+    expect(await countLogOutcomesByDay(t.db, new Date("2026-04-01T00:00:00Z"), [b])).toEqual([
+      { integrationId: b, day: "2026-04-12", outcome: "failure", count: 1 },
+    ]);
+    expect(await countLogOutcomesByDay(t.db, new Date(0), [])).toEqual([]);
+  });
+});
+
+describe("listIntegrations", () => {
+  it("gives every integration a 30-day series ending today, zero-filled", async () => {
+    const a = await integration("A");
+    const quiet = await integration("Quiet");
+    await log(a, "2026-04-14T08:00:00Z", "success", 4);
+    await log(a, "2026-04-02T08:00:00Z", "failure");
+    await log(a, "2026-03-10T08:00:00Z", "failure"); // before the window
+
+    const list = await listIntegrations(t.db, new Date("2026-04-14T12:00:00Z"));
+    const withLog = list.find((i) => i.id === a)!;
+    expect(withLog.stats.daily).toHaveLength(30);
+    expect(withLog.stats.daily.at(-1)).toEqual({ day: "2026-04-14", success: 4, failure: 0 });
+    expect(withLog.stats.daily.find((d) => d.day === "2026-04-02")).toEqual({
+      day: "2026-04-02",
+      success: 0,
+      failure: 1,
+    });
+    expect(withLog.stats.daily.reduce((n, d) => n + d.failure, 0)).toBe(1);
+    const silent = list.find((i) => i.id === quiet)!;
+    expect(silent.stats.daily.every((d) => d.success === 0 && d.failure === 0)).toBe(true);
+  });
+});
