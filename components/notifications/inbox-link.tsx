@@ -15,10 +15,11 @@ export function InboxLink() {
       Notifications
       {unread > 0 ? (
         <span
+          data-testid="unread-count"
           className="ml-1.5 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white"
-          aria-label={`${unread} unread`}
         >
           {unread}
+          <span className="sr-only"> unread</span>
         </span>
       ) : null}
     </Link>

@@ -3,14 +3,13 @@ import path from "node:path";
 import { ensureTestSecretKey } from "./fixture";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 
 export type WorkerProcess = {
   pid: number;
   /** Settles when the process has exited: its code, or the signal that ended it. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   isRunning(): boolean;
-  /** Signals the whole process group: tsx runs the worker in a child process of its own. */
+  /** Signals the whole process group, so nothing the worker started outlives it. */
   signal(signal: NodeJS.Signals): void;
   /** The last lines the worker printed, for failure messages. */
   output(): string;
@@ -21,7 +20,8 @@ const running = new Set<WorkerProcess>();
 /** Starts `worker/index.ts` as `npm run start:worker` does, on `databaseUrl`, with short leases. */
 export function startWorkerProcess(databaseUrl: string, env: Record<string, string> = {}): WorkerProcess {
   ensureTestSecretKey();
-  const child: ChildProcess = spawn(TSX, ["--conditions=react-server", "worker/index.ts"], {
+  const args = ["--conditions=react-server", "--import", "tsx", "worker/index.ts"];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -74,15 +74,15 @@ export async function killAllWorkerProcesses(): Promise<void> {
   await Promise.all(all.map((w) => w.exited));
 }
 
-/** Polls `condition` every 100 ms until it holds; throws with `describe()` after `timeoutMs`. */
+/** Polls `condition` every 100 ms until it holds; throws with `explain()` after `timeoutMs`. */
 export async function waitUntil(
   condition: () => boolean | Promise<boolean>,
   timeoutMs: number,
-  describe: () => string,
+  explain: () => string,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs / 1000} s: ${describe()}`);
+    if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs / 1000} s: ${explain()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
