@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { type FieldPath, FormProvider, useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
+import { useUnsavedChangesGuard } from "@/components/ui/use-unsaved-changes-guard";
 import type { IntegrationOutput } from "@/lib/integrations/schemas";
 import { AuthSection } from "./auth-section";
 import { BasicsSection } from "./basics-section";
@@ -25,7 +26,6 @@ import { RetriesSection } from "./retries-section";
 import { ScheduleSection } from "./schedule-section";
 import { splitSaveError } from "./server-errors";
 import { useSaveIntegration } from "./use-save-integration";
-import { useUnsavedChangesGuard } from "./use-unsaved-changes-guard";
 
 /**
  * The settings of one integration (`edit`) or a new one (`create`), validated in the browser with the API's own

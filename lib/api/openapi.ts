@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { createIntegrationSchema, updateIntegrationSchema } from "@/lib/integrations/schemas";
-import { mappingSchema } from "@/lib/mapping";
+import {
+  learnerCompletionsQuerySchema,
+  learnerSearchSchema,
+  previewInputSchema,
+  saveMappingInputSchema,
+} from "@/lib/learners/schemas";
 import { logExportSchema, logQuerySchema } from "@/lib/sync-log/schemas";
 import { testConnectionInputSchema, testUserInputSchema } from "@/lib/testing-tools/schemas";
 
@@ -35,13 +40,31 @@ const ROUTES: Record<string, Record<string, Op>> = {
   },
   "/api/integrations/{id}/mapping": {
     put: {
-      summary: "Replace the payload mapping (validated)",
+      summary: "Replace the payload mapping (validated; 409 when baseVersion is stale)",
       role: "admin",
-      body: z.object({ entries: mappingSchema }),
+      body: saveMappingInputSchema,
     },
   },
   "/api/integrations/{id}/preview": {
-    post: { summary: "Payloads and per-step trace for a learner, without sending", role: "viewer" },
+    post: {
+      summary: "Payloads and per-step trace for a learner, without sending",
+      role: "viewer",
+      body: previewInputSchema,
+    },
+  },
+  "/api/learners": {
+    get: {
+      summary: "Search learners by user name, e-mail or name",
+      role: "viewer",
+      query: learnerSearchSchema,
+    },
+  },
+  "/api/learners/{userName}/completions": {
+    get: {
+      summary: "A learner's completions in the mapping's record shape",
+      role: "viewer",
+      query: learnerCompletionsQuerySchema,
+    },
   },
   "/api/integrations/{id}/test-connection": {
     post: {
@@ -104,6 +127,8 @@ function parameters(path: string, query?: z.ZodObject) {
   if (path.includes("{id}")) params.push(id);
   if (path.includes("{deliveryId}")) params.push(deliveryId);
   if (path.includes("{entryId}")) params.push(entryId);
+  if (path.includes("{userName}"))
+    params.push({ name: "userName", in: "path", required: true, schema: { type: "string" } });
   for (const [name, schema] of Object.entries(query?.shape ?? {})) {
     params.push({
       name,

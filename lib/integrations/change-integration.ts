@@ -17,6 +17,8 @@ import { applySecretChanges } from "./secrets";
 export type ChangeResult =
   | { ok: true; integration: Integration }
   | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "stale"; currentVersion: number }
+  | { ok: false; reason: "stale"; currentVersion: number }
   | { ok: false; reason: "invalid"; problems: RuleProblem[] }
   | { ok: false; reason: "not_active"; integration: Integration };
 
@@ -54,16 +56,23 @@ export async function updateIntegration(
   });
 }
 
-/** Saves a new mapping version (already validated by the caller) and points the integration at it. */
+/**
+ * Saves a new mapping version (already validated by the caller) and points the integration at it. With
+ * `baseVersion`, refuses when someone saved since (checked under the row lock, so two saves cannot both win).
+ */
 export async function saveMapping(
   db: Db,
   id: string,
   entries: StoredMappingEntry[],
   actor: Actor,
+  baseVersion?: number,
 ): Promise<ChangeResult> {
   return db.transaction(async (tx) => {
     const old = await findIntegrationForUpdate(tx, id);
     if (!old) return { ok: false, reason: "not_found" };
+    if (baseVersion !== undefined && old.mappingVersion !== baseVersion) {
+      return { ok: false, reason: "stale", currentVersion: old.mappingVersion };
+    }
     const version = old.mappingVersion + 1;
     await insertMappingVersion(tx, { integrationId: id, version, entries, savedBy: actor.id });
     const row = await updateIntegrationRow(tx, id, {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertAppUser } from "@/db/queries/app-users";
 import { createTestDatabase, type TestDatabase } from "@/db/test/database";
+import { createApiUsers } from "@/lib/api/test-support/api-users";
 import { callRoute } from "@/lib/api/test-support/call-route";
-import { createApiToken } from "@/lib/auth/api-tokens";
 import { getTestPki, toPfxBase64 } from "@/lib/delivery/test-support/pki";
 import { resetSettingsCache } from "@/lib/settings";
 import { ensureTestSecretKey } from "@/lib/sync/test-support/fixture";
@@ -18,17 +17,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url;
   ensureTestSecretKey();
-  for (const [email, role] of [
-    ["admin@t.local", "admin"],
-    ["viewer@t.local", "viewer"],
-  ] as const) {
-    await insertAppUser(t.db, { email, name: email, role, passwordHash: "x" });
-  }
-  const a = await createApiToken(t.db, "admin@t.local");
-  const v = await createApiToken(t.db, "viewer@t.local");
-  if (!a.ok || !v.ok) throw new Error("tokens");
-  adminToken = a.token;
-  viewerToken = v.token;
+  ({ adminToken, viewerToken } = await createApiUsers(t));
 });
 afterAll(async () => {
   await t.drop();

@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 
-const MESSAGE = "You have unsaved changes. Leave this page and lose them?";
+const DEFAULT_MESSAGE = "You have unsaved changes. Leave this page and lose them?";
 
 function isInAppNavigation(event: MouseEvent): HTMLAnchorElement | null {
   if (event.defaultPrevented || event.button !== 0) return null;
@@ -24,7 +24,7 @@ function isInAppNavigation(event: MouseEvent): HTMLAnchorElement | null {
  * Asks before unsaved changes are lost: the browser's own prompt on reload, close and typed URLs, and a confirm
  * on in-app links (caught on window in the capture phase, before Next's Link handles the click).
  */
-export function useUnsavedChangesGuard(hasUnsavedChanges: boolean): void {
+export function useUnsavedChangesGuard(hasUnsavedChanges: boolean, message = DEFAULT_MESSAGE): void {
   useEffect(() => {
     if (!hasUnsavedChanges) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -33,7 +33,7 @@ export function useUnsavedChangesGuard(hasUnsavedChanges: boolean): void {
     };
     const onClick = (event: MouseEvent) => {
       if (!isInAppNavigation(event)) return;
-      if (window.confirm(MESSAGE)) return;
+      if (window.confirm(message)) return;
       event.preventDefault();
       event.stopImmediatePropagation();
     };
@@ -43,5 +43,5 @@ export function useUnsavedChangesGuard(hasUnsavedChanges: boolean): void {
       window.removeEventListener("beforeunload", onBeforeUnload);
       window.removeEventListener("click", onClick, { capture: true });
     };
-  }, [hasUnsavedChanges]);
+  }, [hasUnsavedChanges, message]);
 }

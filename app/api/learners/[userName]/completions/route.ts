@@ -1,0 +1,27 @@
+// GET /api/learners/:userName/completions — a learner's latest completions in the record shape the mapping reads
+import { getDb } from "@/db/client";
+import { loadUserCompletionRecords } from "@/db/queries/completion-records";
+import { findLearner } from "@/db/queries/learners";
+import { notFound } from "@/lib/api/errors";
+import { withRole } from "@/lib/api/handler";
+import { learnerCompletionsQuerySchema } from "@/lib/learners/schemas";
+import { serializeLearner, serializeRecord } from "@/lib/learners/serialize";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRole("viewer", learnerCompletionsQuerySchema, async ({ params, input }) => {
+  const db = getDb();
+  const learner = params.userName ? await findLearner(db, decodeParam(params.userName)) : undefined;
+  if (!learner) return notFound("Learner");
+  const records = await loadUserCompletionRecords(db, learner.userName, input.limit);
+  return { learner: serializeLearner(learner), records: records.map(serializeRecord) };
+});
+
+// Next hands over some params still percent-encoded ("anne%40company.com"); a name never contains "%xx".
+function decodeParam(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { type Dispatch, useState } from "react";
+import type { EditorAction } from "./editor-state";
+import { FIELD_GROUPS, matchesField } from "./field-groups";
+import { PaletteField } from "./palette-field";
+
+/** The left column: every LMS field, grouped, searchable, to drag onto a key or map by click. */
+export function FieldPalette({
+  isReadOnly,
+  selected,
+  dispatch,
+}: {
+  isReadOnly: boolean;
+  selected: { id: string; key: string } | null;
+  dispatch: Dispatch<EditorAction>;
+}) {
+  const [query, setQuery] = useState("");
+  const groups = FIELD_GROUPS.map((g) => ({ ...g, fields: g.fields.filter((f) => matchesField(f, query)) }));
+  const isEmpty = groups.every((g) => g.fields.length === 0);
+  return (
+    <section
+      aria-labelledby="palette-heading"
+      className="flex flex-col rounded-xl bg-white shadow-sm ring-1 ring-slate-200 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start"
+    >
+      <header className="border-b border-slate-100 px-4 pt-3 pb-3">
+        <h2 id="palette-heading" className="text-sm font-semibold text-slate-900">
+          LMS fields
+        </h2>
+        <p className="mt-0.5 text-xs text-slate-500">
+          {isReadOnly
+            ? "What a payload key can take its value from."
+            : "Drag a field onto a key or onto “new key”; or select a key and choose Map."}
+        </p>
+        <input
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          aria-label="Search fields"
+          placeholder="Search fields…"
+          className="input mt-2 py-1.5"
+        />
+      </header>
+      {selected && !isReadOnly ? (
+        <div className="flex items-center gap-2 border-b border-indigo-100 bg-indigo-50 px-4 py-2 text-xs text-indigo-900">
+          <span role="status">
+            Choose the source of <code className="font-mono font-semibold">{selected.key || "the key"}</code>
+          </span>
+          <button
+            type="button"
+            onClick={() => dispatch({ type: "select", id: null })}
+            className="ml-auto rounded px-1.5 py-0.5 font-medium hover:bg-indigo-100"
+          >
+            Cancel
+          </button>
+        </div>
+      ) : null}
+      <div className="space-y-4 overflow-y-auto px-3 py-3">
+        {groups.map((g) =>
+          g.fields.length === 0 ? null : (
+            <section key={g.prefix} aria-labelledby={`palette-group-${g.prefix}`}>
+              <h3
+                id={`palette-group-${g.prefix}`}
+                className="px-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500"
+              >
+                {g.title} <span className="font-normal normal-case tracking-normal">· {g.hint}</span>
+              </h3>
+              <ul className="mt-1.5 space-y-1.5">
+                {g.fields.map((f) => (
+                  <PaletteField
+                    key={f.name}
+                    field={f}
+                    isReadOnly={isReadOnly}
+                    selectedKey={selected ? selected.key : null}
+                    onMap={() => {
+                      if (!selected) return;
+                      dispatch({ type: "setSource", id: selected.id, source: f.name });
+                      dispatch({ type: "select", id: null });
+                    }}
+                    onAdd={() => dispatch({ type: "addField", field: f.name })}
+                  />
+                ))}
+              </ul>
+            </section>
+          ),
+        )}
+        {isEmpty ? (
+          <p className="px-1 py-6 text-center text-sm text-slate-500">No field matches “{query.trim()}”.</p>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+"use client";
+
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useIntegration } from "@/components/integrations/use-integration";
+import { useRole } from "@/components/layout/use-role";
+import { Alert } from "@/components/ui/alert";
+import { useUnsavedChangesGuard } from "@/components/ui/use-unsaved-changes-guard";
+import type { IntegrationOutput } from "@/lib/integrations/schemas";
+import { tracePayload } from "@/lib/mapping";
+import { clearMappingDraft, saveMappingDraft } from "@/lib/query/mapping-draft";
+import { EditorDnd } from "./editor-dnd";
+import { FieldPalette } from "./field-palette";
+import { saveBlocker, withinEntry } from "./issues";
+import { KeyList } from "./key-list";
+import { PreviewPane } from "./preview-pane";
+import { previewPayload } from "./preview-payload";
+import { SaveBar } from "./save-bar";
+import { statusMapCoverage } from "./status-coverage";
+import { useMappingEditor } from "./use-mapping-editor";
+import { usePreviewSource } from "./use-preview-source";
+import { useSaveMapping } from "./use-save-mapping";
+
+/** The payload mapping editor: field palette, payload keys, live preview. Viewers see it read-only. */
+export function MappingEditor({ integrationId }: { integrationId: string }) {
+  const { data, error, isPending } = useIntegration(integrationId);
+  const { role } = useRole();
+  if (error) return <Alert>Could not load the mapping: {error.message}</Alert>;
+  if (isPending || role === null)
+    return (
+      <div aria-busy="true" className="space-y-4">
+        <p className="text-sm text-slate-500">Loading the mapping…</p>
+        <div className="grid gap-5 xl:grid-cols-[15rem_minmax(0,1fr)_23rem]">
+          {["h-96", "h-72", "h-80"].map((h) => (
+            <div key={h} className={`${h} animate-pulse rounded-xl bg-slate-200/60`} />
+          ))}
+        </div>
+      </div>
+    );
+  return <LoadedEditor integration={data} isReadOnly={role !== "admin"} />;
+}
+
+function LoadedEditor({ integration, isReadOnly }: { integration: IntegrationOutput; isReadOnly: boolean }) {
+  const editor = useMappingEditor(integration);
+  const { state, dispatch, mapping, validation, issues, isDirty } = editor;
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  const save = useSaveMapping(integration.id, (saved) => {
+    dispatch({ type: "saved", mapping: saved.mapping, version: saved.mappingVersion });
+    setSavedVersion(saved.mappingVersion);
+  });
+  const source = usePreviewSource(integration.id);
+  const record = source.record;
+  // "Test with user" on the Test tab sends the mapping being edited, before it is saved.
+  useEffect(() => {
+    if (isDirty && !isReadOnly) saveMappingDraft(integration.id, mapping);
+    else clearMappingDraft(integration.id);
+  }, [integration.id, mapping, isDirty, isReadOnly]);
+
+  const trace = useMemo(() => (record ? tracePayload(mapping, record) : null), [mapping, record]);
+  const shown = useMemo(
+    () => (record && trace ? previewPayload(mapping, record, trace) : null),
+    [mapping, record, trace],
+  );
+  const coverage = useMemo(
+    () => statusMapCoverage(mapping, source.observedValues),
+    [mapping, source.observedValues],
+  );
+  const warnings = useMemo(
+    () => [...validation.warnings.map((w) => w.message), ...coverage.map((c) => c.message)],
+    [validation.warnings, coverage],
+  );
+
+  const errorCount = validation.errors.length;
+  const blocker = saveBlocker({ errorCount, isDirty, isSaving: save.isPending });
+  const onSave = () => {
+    if (blocker === null) save.mutate({ mapping, baseVersion: state.savedVersion });
+  };
+  const onDiscard = () => {
+    if (window.confirm("Discard your unsaved changes to the mapping?")) editor.discard();
+  };
+  useUnsavedChangesGuard(isDirty && !isReadOnly, "The mapping has unsaved changes. Leave without saving?");
+  useSaveShortcut(isReadOnly ? null : onSave);
+
+  const selected = state.entries.find((e) => e.id === state.selectedId) ?? null;
+  return (
+    <div>
+      <SaveBar
+        isReadOnly={isReadOnly}
+        isDirty={isDirty}
+        version={state.savedVersion}
+        hasJustSaved={savedVersion === state.savedVersion}
+        errorCount={errorCount}
+        blocker={blocker}
+        isSaving={save.isPending}
+        onSave={onSave}
+        onDiscard={onDiscard}
+      />
+      <div className="mb-4 space-y-2 empty:hidden">
+        {save.error ? <Alert>Could not save the mapping: {save.error.message}</Alert> : null}
+        {editor.newerVersion !== null && isDirty ? (
+          <Alert tone="warning">
+            Version {editor.newerVersion} of this mapping was saved elsewhere while you edited; saving yours
+            would overwrite it and is refused. Discard your changes to load it.
+          </Alert>
+        ) : null}
+        {issues.general.map((e) => (
+          <Alert key={e.message}>{withinEntry(e)}</Alert>
+        ))}
+      </div>
+      <EditorDnd entries={state.entries} dispatch={dispatch}>
+        <div className="grid items-start gap-5 lg:grid-cols-[15rem_minmax(0,1fr)] xl:grid-cols-[15rem_minmax(0,1fr)_23rem]">
+          <FieldPalette isReadOnly={isReadOnly} selected={selected} dispatch={dispatch} />
+          <KeyList
+            state={state}
+            issues={issues.entries}
+            coverage={coverage}
+            trace={trace}
+            isReadOnly={isReadOnly}
+            dispatch={dispatch}
+          />
+          <PreviewPane
+            source={source}
+            trace={trace}
+            shown={shown}
+            warnings={warnings}
+            className="lg:col-span-2 xl:col-span-1"
+          />
+        </div>
+      </EditorDnd>
+    </div>
+  );
+}
+
+/** Ctrl+S / ⌘S saves (when `onSave` is given) instead of the browser saving the page. */
+function useSaveShortcut(onSave: (() => void) | null): void {
+  const latest = useRef(onSave);
+  useLayoutEffect(() => {
+    latest.current = onSave;
+  });
+  const isEnabled = onSave !== null;
+  useEffect(() => {
+    if (!isEnabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        latest.current?.();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [isEnabled]);
+}

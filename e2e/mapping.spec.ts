@@ -1,0 +1,244 @@
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { loadUserCompletionRecords } from "../db/queries/completion-records";
+import { createIntegration } from "../lib/integrations/create-integration";
+import { createIntegrationSchema } from "../lib/integrations/schemas";
+import { e2eDb } from "./support/db";
+import { ADMIN, signIn, VIEWER } from "./support/login";
+
+/** A fresh integration on the standard mapping, so no test touches the demo integration or another test's. */
+async function newIntegration(name: string): Promise<string> {
+  const input = createIntegrationSchema.parse({
+    name: `E2E mapping: ${name}`,
+    endpointUrl: "https://hr.example.com/lms",
+    authType: "none",
+  });
+  return (await createIntegration(e2eDb().db, input, null)).id;
+}
+
+/** One of anne's completions with the given best combined result, read from the database. */
+async function anneCompletion(bestCombined: 0 | 100): Promise<number> {
+  const records = await loadUserCompletionRecords(e2eDb().db, "anne", 100);
+  const found = records.find((r) => r.completion.bestCombined === bestCombined);
+  if (!found) throw new Error(`anne has no completion with bestCombined ${bestCombined}`);
+  return found.completionId;
+}
+
+async function openEditor(page: Page, id: string, completionId?: number): Promise<void> {
+  await page.goto(`/integrations/${id}/mapping`);
+  await page.getByLabel("Find a learner").fill("anne@company");
+  await page.getByRole("option", { name: /anne@company\.com/ }).click();
+  await expect(page.getByTestId("preview-learner")).toContainText("anne@company.com");
+  if (completionId !== undefined) {
+    await page.getByLabel("Completion", { exact: true }).selectOption(String(completionId));
+  }
+  await expect(page.getByTestId("payload-json")).toBeVisible();
+}
+
+// The editor is built for wide screens: three columns from 1280 px.
+test.use({ viewport: { width: 1400, height: 1000 } });
+
+const row = (page: Page, key: string) => page.locator(`[data-testid="key-row"][data-key="${key}"]`);
+
+async function payload(page: Page): Promise<Record<string, unknown>> {
+  return JSON.parse((await page.getByTestId("payload-json").textContent()) ?? "null");
+}
+
+/** A mouse drag as a person does it: press, move past dnd-kit's activation distance, glide, release. */
+async function drag(page: Page, handle: Locator, to: { x: number; y: number }): Promise<void> {
+  const from = await handle.boundingBox();
+  if (!from) throw new Error("the drag handle is not visible");
+  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 12, start.y + 12, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 25 });
+  await page.mouse.move(to.x + 1, to.y + 1, { steps: 2 });
+  await page.mouse.up();
+}
+
+async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error("the drop target is not visible");
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+test("[mapping] admin drags user.email onto employeeId with the mouse and sees it in the preview", async ({
+  page,
+}) => {
+  const id = await newIntegration("mouse drag");
+  await signIn(page, ADMIN);
+  await openEditor(page, id);
+  const employeeId = row(page, "employeeId");
+  const source = employeeId.getByLabel("Source of employeeId");
+  await source.selectOption("user.userName");
+  await expect.poll(() => payload(page)).toMatchObject({ employeeId: "anne" });
+  await expect(page.getByTestId("mapping-status")).toContainText("Unsaved changes");
+
+  await drag(page, page.getByRole("button", { name: "Drag field user.email" }), await centre(employeeId));
+  await expect(source).toHaveValue("user.email");
+  await expect.poll(() => payload(page)).toMatchObject({ employeeId: "anne@company.com" });
+  await expect(page.getByTestId("payload-json")).toContainText('"employeeId": "anne@company.com"');
+
+  // The standard mapping again, so nothing is unsaved; then an edit, and leaving asks first.
+  await expect(page.getByTestId("mapping-status")).toContainText("Version 1");
+  await employeeId.getByLabel("Payload key 1").fill("employee.mail");
+  await expect.poll(() => payload(page)).toMatchObject({ employee: { mail: "anne@company.com" } });
+  let asked = "";
+  page.once("dialog", (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect.poll(() => asked).toContain("unsaved changes");
+  await expect(page).toHaveURL(/\/mapping$/);
+  await expect(page.getByTestId("mapping-status")).toContainText("Unsaved changes");
+});
+
+test("[mapping] admin maps a field with the keyboard only", async ({ page }) => {
+  const id = await newIntegration("keyboard");
+  await signIn(page, ADMIN);
+  await openEditor(page, id);
+  const liveRegion = page.locator('[id^="DndLiveRegion"]');
+  const handle = page.getByRole("button", { name: "Drag field user.firstName" });
+
+  const keys = await page
+    .getByTestId("key-row")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-key") ?? ""));
+
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await expect(liveRegion).toContainText("Picked up field user.firstName");
+  // Right goes to the key level with the field (which one depends on the layout), Down/Up to its neighbours.
+  await page.keyboard.press("ArrowRight");
+  await expect(liveRegion).toContainText(/Field user\.firstName is over key \w+\./);
+  const level = keys.indexOf(/over key (\w+)\./.exec((await liveRegion.textContent()) ?? "")?.[1] ?? "");
+  expect(level).toBeGreaterThanOrEqual(0);
+  const next = level + 1 < keys.length ? level + 1 : level - 1;
+  await page.keyboard.press(next > level ? "ArrowDown" : "ArrowUp");
+  await expect(liveRegion).toContainText(`Field user.firstName is over key ${keys[next]}.`);
+  await page.keyboard.press("Space");
+  await expect(liveRegion).toContainText(`Mapped field user.firstName onto key ${keys[next]}.`);
+
+  const target = keys[next] ?? "";
+  await expect(row(page, target).getByLabel(`Source of ${target}`)).toHaveValue("user.firstName");
+  await expect.poll(() => payload(page)).toMatchObject({ [target]: "Anne" });
+
+  // The click alternative: select a key, then Map on a field.
+  await row(page, "organisation")
+    .getByRole("button", { name: "Select organisation to map a field onto it" })
+    .click();
+  await page.getByRole("button", { name: "Map user.lastName onto organisation" }).click();
+  await expect.poll(() => payload(page)).toMatchObject({ organisation: "Hansen" });
+});
+
+test("[mapping] admin adds statusMap:100=passed,0=failed and sees the status passed", async ({ page }) => {
+  const id = await newIntegration("statusMap");
+  const passed = await anneCompletion(100);
+  await signIn(page, ADMIN);
+  await openEditor(page, id, passed);
+  const status = row(page, "status");
+  const chain = status.getByLabel("Transforms of status");
+
+  await chain.fill("");
+  await expect.poll(() => payload(page)).toMatchObject({ status: 100 });
+  await chain.fill("statusMap:100=passed");
+  await expect(status.getByTestId("issue-warning")).toContainText("completion.bestCombined 0");
+  await expect(page.getByTestId("preview-warning")).toContainText(["statusMap:100=passed does not map"]);
+
+  await chain.fill("statusMap:100=passed,0=failed");
+  await expect(page.getByTestId("payload-json")).toContainText('"status": "passed"');
+  await expect(status.getByTestId("issue-warning")).toHaveCount(0);
+  await expect(status.getByTestId("row-output")).toContainText('"passed"');
+
+  await chain.press("Escape");
+  await status.getByRole("button", { name: "Trace of status" }).click();
+  await expect(status.getByTestId("trace-step")).toHaveText([/statusMap:100=passed,0=failed →\s*"passed"/]);
+});
+
+test("[mapping] admin types a bad chain and sees the error where it is", async ({ page }) => {
+  const id = await newIntegration("bad chain");
+  await signIn(page, ADMIN);
+  await openEditor(page, id, await anneCompletion(100));
+  const status = row(page, "status");
+  const chain = status.getByLabel("Transforms of status");
+  const save = page.getByRole("button", { name: "Save mapping" });
+
+  await chain.fill("statusMap:100=passed,0=failed | uppercse");
+  await expect(status.getByTestId("error-span")).toHaveText("uppercse");
+  await expect(status.getByTestId("issue-error")).toContainText('Did you mean "uppercase"?');
+  await expect(status.getByTestId("issue-error")).toContainText("col 33–40");
+  await expect(chain).toHaveAttribute("aria-invalid", "true");
+  await expect(save).toBeDisabled();
+  await expect(page.getByTestId("save-blocker")).toHaveText("Fix 1 error to save");
+  await expect(page.getByTestId("omitted-key")).toContainText(["status"]);
+
+  // Autocomplete puts it right.
+  await chain.fill("statusMap:100=passed,0=failed | upp");
+  await expect(page.getByRole("option", { name: /uppercase/ })).toBeVisible();
+  await chain.press("ArrowDown");
+  await chain.press("Enter");
+  await expect(chain).toHaveValue("statusMap:100=passed,0=failed | uppercase");
+  await expect(status.getByTestId("error-span")).toHaveCount(0);
+  await expect.poll(() => payload(page)).toMatchObject({ status: "PASSED" });
+  await expect(save).toBeEnabled();
+});
+
+test("[mapping] admin reorders keys, sees the JSON order change, and saves a new version", async ({
+  page,
+}) => {
+  const id = await newIntegration("reorder");
+  await signIn(page, ADMIN);
+  await openEditor(page, id);
+  const keys = () => payload(page).then((p) => Object.keys(p));
+  await expect
+    .poll(keys)
+    .toEqual(["employeeId", "courseName", "completedOn", "score", "status", "organisation"]);
+
+  // employeeId down to where completedOn is, with the mouse.
+  const from = page.getByRole("button", { name: "Reorder key employeeId" });
+  const to = page.getByRole("button", { name: "Reorder key completedOn" });
+  await from.scrollIntoViewIfNeeded();
+  const target = await centre(to);
+  await drag(page, from, { x: target.x, y: target.y + 8 });
+  await expect
+    .poll(keys)
+    .toEqual(["courseName", "completedOn", "employeeId", "score", "status", "organisation"]);
+
+  // organisation one place up, with the keyboard.
+  const liveRegion = page.locator('[id^="DndLiveRegion"]');
+  await page.getByRole("button", { name: "Reorder key organisation" }).focus();
+  await page.keyboard.press("Space");
+  await expect(liveRegion).toContainText("Key organisation is over position 6 of 6.");
+  await page.keyboard.press("ArrowUp");
+  await expect(liveRegion).toContainText("Key organisation is over position 5 of 6.");
+  await page.keyboard.press("Space");
+  await expect
+    .poll(keys)
+    .toEqual(["courseName", "completedOn", "employeeId", "score", "organisation", "status"]);
+  await expect(liveRegion).toContainText("Moved key organisation to position 5 of 6.");
+
+  await page.getByRole("button", { name: "Save mapping" }).click();
+  await expect(page.getByTestId("mapping-status")).toHaveText("Saved · version 2");
+  await page.reload();
+  await expect(page.getByTestId("key-row").first()).toHaveAttribute("data-key", "courseName");
+  await expect(page.getByTestId("mapping-status")).toHaveText("Version 2");
+});
+
+test("[mapping] viewer sees the mapping read-only", async ({ page }) => {
+  const id = await newIntegration("viewer");
+  await signIn(page, VIEWER);
+  await openEditor(page, id);
+  await expect(page.getByText("Read-only: viewers can look, not change")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save mapping" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Drag field / })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Reorder key / })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Remove key / })).toHaveCount(0);
+  const status = row(page, "status");
+  await expect(status.getByLabel("Payload key 5")).toBeDisabled();
+  await expect(status.getByLabel("Source of status")).toBeDisabled();
+  await expect(status.getByLabel("Transforms of status")).toBeDisabled();
+  await expect.poll(() => payload(page)).toMatchObject({ employeeId: "anne@company.com" });
+  expect(
+    (await page.request.put(`/api/integrations/${id}/mapping`, { data: { mapping: [] } })).status(),
+  ).toBe(403);
+});
