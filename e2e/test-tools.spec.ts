@@ -46,3 +46,26 @@ test("[test] admin runs Test connection against a wrong API key", async ({ page 
   await expect(result.getByTestId("stages")).toContainText("DNS lookup");
   expect(await syncFootprint(id)).toEqual({ log: 0, deliveries: 0, runs: 0 });
 });
+
+test("[test] Test with user sends the mapping being edited, before it is saved", async ({ page }) => {
+  const id = await createTestIntegration({
+    name: `Draft mapping ${Date.now()}`,
+    secrets: { apiKey: process.env.DEMO_RECEIVER_API_KEY! },
+  });
+  await signIn(page, ADMIN);
+  await page.goto(`/integrations/${id}/mapping`);
+  const employee = page.locator('[data-testid="key-row"][data-key="employeeId"]');
+  await employee.getByLabel("Transforms of employeeId").fill("uppercase");
+  await employee.getByLabel("Transforms of employeeId").press("Escape");
+
+  page.once("dialog", (dialog) => void dialog.accept()); // the unsaved-changes guard asks before leaving
+  await page.getByRole("link", { name: "Test", exact: true }).click();
+  await expect(page.getByTestId("mapping-source")).toContainText("unsaved mapping");
+  await page.getByLabel("User names or e-mails").fill("anne");
+  await page.getByLabel("Completions per learner").selectOption("1");
+  await page.getByRole("button", { name: "Send test" }).click();
+  await expect(page.getByTestId("test-user-results").getByLabel("Request body")).toContainText(
+    '"employeeId": "ANNE@COMPANY.COM"',
+  );
+  expect(await syncFootprint(id)).toEqual({ log: 0, deliveries: 0, runs: 0 });
+});
