@@ -3,8 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
+import { createDb } from "@/db/client";
+import { integrations } from "@/db/schema";
 import { freePort } from "@/db/test/free-port";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
+import { runSync } from "@/lib/sync/run-sync";
 import { startStack } from "./launcher/stack";
 
 const OUT = path.resolve(import.meta.dirname, "../docs/screenshots");
@@ -20,8 +23,37 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Each page to capture: a file name and how to get there once signed in as the demo admin. */
-const SHOTS: { file: string; open: (page: Page, baseUrl: string) => Promise<void> }[] = [
+const SHOTS: { file: string; open: (page: Page, base: string, id: string) => Promise<void> }[] = [
   { file: "integrations.png", open: async (page, base) => void (await page.goto(`${base}/integrations`)) },
+  {
+    file: "settings.png",
+    open: async (page, base, id) => void (await page.goto(`${base}/integrations/${id}`)),
+  },
+  {
+    file: "mapping-editor.png",
+    open: async (page, base, id) => {
+      await page.goto(`${base}/integrations/${id}/mapping`);
+      await page.getByLabel("Find a learner").fill("anne@company");
+      await page.getByRole("option", { name: /anne@company\.com/ }).click();
+      await page.getByTestId("payload-json").waitFor();
+    },
+  },
+  {
+    file: "test-results.png",
+    open: async (page, base, id) => {
+      await page.goto(`${base}/integrations/${id}/test`);
+      await page.getByRole("button", { name: "Test connection" }).click();
+      await page.getByTestId("connection-result").waitFor();
+      await page.getByLabel("User names or e-mails").fill("anne");
+      await page.getByLabel("Completions per learner").selectOption("1");
+      await page.getByRole("button", { name: "Send test" }).click();
+      await page.getByTestId("test-user-results").waitFor();
+    },
+  },
+  {
+    file: "sync-log.png",
+    open: async (page, base, id) => void (await page.goto(`${base}/integrations/${id}/log`)),
+  },
   { file: "demo-receiver.png", open: async (page, base) => void (await page.goto(`${base}/demo-receiver`)) },
 ];
 
@@ -36,12 +68,18 @@ async function main() {
     withWorker: false,
     log: (m) => console.log(`[screenshots] ${m}`),
   });
+  // A real sync first, so the list, the chart and the log have something to show.
+  const handle = createDb(stack.databaseUrl, { max: 4 });
+  const [demo] = await handle.db.select({ id: integrations.id }).from(integrations);
+  const integrationId = demo!.id;
+  await runSync(handle.db, integrationId, "manual");
+  await handle.close();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const admin = DEMO_ACCOUNTS[0];
     await page.goto(`${stack.appUrl}/login`);
     await page.getByLabel("E-mail").fill(admin.email);
@@ -49,9 +87,9 @@ async function main() {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/integrations/);
     for (const shot of SHOTS) {
-      await shot.open(page, stack.appUrl);
+      await shot.open(page, stack.appUrl, integrationId);
       await page.waitForLoadState("networkidle");
-      await page.screenshot({ path: path.join(OUT, shot.file) });
+      await page.screenshot({ path: path.join(OUT, shot.file), fullPage: shot.file !== "integrations.png" });
       console.log(`[screenshots] wrote docs/screenshots/${shot.file}`);
     }
   } finally {
