@@ -8,19 +8,10 @@ import { integrations } from "@/db/schema";
 import { freePort } from "@/db/test/free-port";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 import { runSync } from "@/lib/sync/run-sync";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/support/chromium";
 import { startStack } from "./launcher/stack";
 
 const OUT = path.resolve(import.meta.dirname, "../docs/screenshots");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** Each page to capture: a file name and how to get there once signed in as the demo admin. */
 const SHOTS: { file: string; open: (page: Page, base: string, id: string) => Promise<void> }[] = [
@@ -75,7 +66,7 @@ async function main() {
   await runSync(handle.db, integrationId, "manual");
   await handle.close();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   try {

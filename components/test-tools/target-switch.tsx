@@ -4,18 +4,18 @@ export type Target = "test" | "production";
 
 /** Test URL or production endpoint; only offered when the integration has a test URL. */
 export function TargetSwitch({
+  integration,
   value,
   onChange,
-  testUrl,
-  endpointUrl,
   disabled,
 }: {
+  integration: { testUrl: string | null; endpointUrl: string } | undefined;
   value: Target;
   onChange: (t: Target) => void;
-  testUrl: string | null;
-  endpointUrl: string;
   disabled?: boolean;
 }) {
+  if (!integration) return null;
+  const { testUrl, endpointUrl } = integration;
   if (!testUrl)
     return (
       <p className="text-xs text-slate-500">

@@ -43,15 +43,12 @@ export function TestConnectionCard({ integrationId }: { integrationId: string })
       description="One request with authentication applied and no body: proves the address, the network path, TLS and the credentials. Nothing is written."
     >
       <div className="space-y-4">
-        {integration ? (
-          <TargetSwitch
-            value={target}
-            onChange={setTarget}
-            testUrl={integration.testUrl}
-            endpointUrl={integration.endpointUrl}
-            disabled={run.isPending}
-          />
-        ) : null}
+        <TargetSwitch
+          integration={integration}
+          value={target}
+          onChange={setTarget}
+          disabled={run.isPending}
+        />
         <div className="flex flex-wrap items-center gap-3">
           <label className="flex items-center gap-2 text-sm">
             Method

@@ -51,15 +51,12 @@ export function TestWithUserCard({ integrationId }: { integrationId: string }) {
           Test requests are sent for real, but nothing is written: no sync log entry, no delivery state, no
           failure count. Repeat as often as you like.
         </Alert>
-        {integration ? (
-          <TargetSwitch
-            value={target}
-            onChange={setTarget}
-            testUrl={integration.testUrl}
-            endpointUrl={integration.endpointUrl}
-            disabled={run.isPending}
-          />
-        ) : null}
+        <TargetSwitch
+          integration={integration}
+          value={target}
+          onChange={setTarget}
+          disabled={run.isPending}
+        />
         <div className="grid gap-4 sm:grid-cols-[1fr_auto]">
           <label className="block text-sm font-medium">
             User names or e-mails

@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertAppUser } from "@/db/queries/app-users";
 import { integrations } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/test/database";
+import { createApiUsers } from "@/lib/api/test-support/api-users";
 import { callRoute } from "@/lib/api/test-support/call-route";
-import { createApiToken } from "@/lib/auth/api-tokens";
 import { json, type Receiver, requireAuth, startReceiver } from "@/lib/delivery/test-support/servers";
 import { applySecretChanges } from "@/lib/integrations/secrets";
 import { RECEIVER_API_KEY, seedSyncFixture } from "@/lib/sync/test-support/fixture";
@@ -28,10 +27,7 @@ beforeAll(async () => {
     completions: 40,
     users: 10,
   }));
-  await insertAppUser(t.db, { email: "admin@t.local", name: "Admin", role: "admin", passwordHash: "x" });
-  const made = await createApiToken(t.db, "admin@t.local");
-  if (!made.ok) throw new Error(made.error);
-  token = made.token;
+  token = (await createApiUsers(t)).adminToken;
 });
 afterAll(async () => {
   await receiver.close();

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertAppUser } from "@/db/queries/app-users";
 import { createTestDatabase, type TestDatabase } from "@/db/test/database";
+import { createApiUsers } from "@/lib/api/test-support/api-users";
 import { callRoute } from "@/lib/api/test-support/call-route";
-import { createApiToken } from "@/lib/auth/api-tokens";
 import { json, type Receiver, startReceiver } from "@/lib/delivery/test-support/servers";
 import { runSync } from "@/lib/sync/run-sync";
 import { RECEIVER_API_KEY, seedSyncFixture } from "@/lib/sync/test-support/fixture";
@@ -31,10 +30,7 @@ beforeAll(async () => {
     integration: { failureThreshold: 1000, concurrency: 1 },
   }));
   await runSync(t.db, integrationId, "manual");
-  await insertAppUser(t.db, { email: "viewer@t.local", name: "Viewer", role: "viewer", passwordHash: "x" });
-  const made = await createApiToken(t.db, "viewer@t.local");
-  if (!made.ok) throw new Error(made.error);
-  token = made.token;
+  token = (await createApiUsers(t)).viewerToken;
 });
 afterAll(async () => {
   await receiver.close();
