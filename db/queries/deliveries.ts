@@ -19,6 +19,15 @@ export async function createMissingDeliveries(
   return rows[0]?.n ?? 0;
 }
 
+/**
+ * Refreshes the planner's statistics after a large batch of new deliveries. Until autovacuum gets to it, the planner
+ * believes the table holds the few rows it last counted and claims by sorting every due row (0.6 s per claim at a
+ * million) instead of reading the due index in order (2 ms).
+ */
+export async function analyzeDeliveries(db: DbOrTx): Promise<void> {
+  await db.execute(sql`analyze deliveries`);
+}
+
 /** A scheduled run gives failed deliveries a new retry cycle. */
 export async function restartFailedDeliveries(db: DbOrTx, integrationId: string): Promise<number> {
   const rows = await db
@@ -40,6 +49,8 @@ export type ClaimedDelivery = {
 /**
  * Leases up to `limit` due deliveries of one integration. SKIP LOCKED and the lease make two workers never take
  * the same delivery; a worker that dies leaves its leases to run out, and the deliveries are due again.
+ * Ordered by due time alone, so the due index serves the order: with a tie-breaker, a backlog created in one
+ * statement (all due at the same instant) would be sorted whole for every claim.
  */
 export async function claimDueDeliveries(
   db: DbOrTx,
@@ -55,7 +66,7 @@ export async function claimDueDeliveries(
         and state in ('pending', 'retrying')
         and next_attempt_at <= now()
         and (leased_until is null or leased_until < now())
-      order by next_attempt_at, id
+      order by next_attempt_at
       limit ${limit}
       for update skip locked
     )
@@ -86,15 +97,21 @@ export type DeliveryUpdate = {
   succeeded: boolean;
 };
 
-/** Writes many delivery outcomes in one statement and clears their leases. */
+/** Writes many delivery outcomes in one statement (one JSON parameter, prepared once) and clears their leases. */
 export async function applyDeliveryUpdates(db: DbOrTx, updates: DeliveryUpdate[]): Promise<void> {
   if (updates.length === 0) return;
-  const values = sql.join(
-    updates.map(
-      (u) =>
-        sql`(${u.id}::bigint, ${u.state}::text, ${u.attempts}::int, ${u.cycleAttempts}::int, ${u.nextAttemptAt.toISOString()}::timestamptz, ${u.lastStatus}::int, ${u.lastError}::text, ${u.lastAttemptAt.toISOString()}::timestamptz, ${u.succeeded}::boolean)`,
-    ),
-    sql`, `,
+  const json = JSON.stringify(
+    updates.map((u) => ({
+      id: u.id,
+      state: u.state,
+      attempts: u.attempts,
+      cycle_attempts: u.cycleAttempts,
+      next_attempt_at: u.nextAttemptAt,
+      last_status: u.lastStatus,
+      last_error: u.lastError,
+      last_attempt_at: u.lastAttemptAt,
+      succeeded: u.succeeded,
+    })),
   );
   await db.execute(sql`
     update deliveries d set
@@ -102,7 +119,8 @@ export async function applyDeliveryUpdates(db: DbOrTx, updates: DeliveryUpdate[]
       last_status = v.last_status, last_error = v.last_error, last_attempt_at = v.last_attempt_at,
       succeeded_at = case when v.succeeded then v.last_attempt_at else d.succeeded_at end,
       leased_until = null, lease_owner = null, updated_at = now()
-    from (values ${values}) as v(id, state, attempts, cycle_attempts, next_attempt_at, last_status, last_error, last_attempt_at, succeeded)
+    from json_to_recordset(${json}::json) as v(id bigint, state text, attempts int, cycle_attempts int,
+      next_attempt_at timestamptz, last_status int, last_error text, last_attempt_at timestamptz, succeeded boolean)
     where d.id = v.id`);
 }
 

@@ -18,6 +18,19 @@ const pools = new Map<string, Entry>();
  * may run with edited, unsaved settings under the same version, so the TLS inputs are hashed in too.
  */
 function poolKey(settings: ConnectionSettings): string {
+  let key = poolKeys.get(settings);
+  if (key === undefined) {
+    key = computePoolKey(settings);
+    poolKeys.set(settings, key);
+  }
+  return key;
+}
+
+// Hashing the CA bundle for every attempt of a sync costs more than the lookup it serves; settings objects are
+// not changed once built, so the key is computed once per object.
+const poolKeys = new WeakMap<ConnectionSettings, string>();
+
+function computePoolKey(settings: ConnectionSettings): string {
   const { secrets } = settings;
   const material = usesClientCert(settings)
     ? [secrets.clientCertPfx, secrets.clientCertPassphrase, secrets.clientCertPem, secrets.clientKeyPem]
@@ -40,8 +53,9 @@ export function getConnection(settings: ConnectionSettings): Connection {
     connect: { ...tls.options, lookup: guardedLookup, timeout },
     headersTimeout: timeout,
     bodyTimeout: timeout,
-    // A sync is serial per integration; a few sockets cover Test with user running alongside.
-    connections: 4,
+    // A sync sends up to the integration's concurrency (at most 32) at once, each on its own keep-alive socket; a
+    // few more cover Test with user running alongside. Sockets open only as needed.
+    connections: 36,
     keepAliveTimeout: 30_000,
   });
   pools.set(settings.integrationId, { key, agent, tls });

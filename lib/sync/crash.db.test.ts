@@ -1,40 +1,17 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deliveries, syncLog, syncRuns } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/test/database";
-import {
-  json,
-  type Receiver,
-  type RecordedRequest,
-  startReceiver,
-} from "@/lib/delivery/test-support/servers";
+import { json, type RecordedRequest } from "@/lib/delivery/test-support/servers";
+import { recoverCrashedWorkers } from "./crashed-workers";
 import { enqueueSync } from "./jobs";
 import { seedSyncFixture } from "./test-support/fixture";
-import {
-  killAllWorkerProcesses,
-  sleep,
-  startWorkerProcess,
-  type WorkerProcess,
-  waitUntil,
-} from "./test-support/worker-process";
+import { keyOf, workerTestBed } from "./test-support/test-bed";
+import { sleep, startWorkerProcess, type WorkerProcess, waitUntil } from "./test-support/worker-process";
 
 const COMPLETIONS = 2_000;
 const KILL_AT = 450;
 
-let t: TestDatabase;
-let receiver: Receiver;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await killAllWorkerProcesses();
-  await receiver.close();
-  await t.drop();
-});
-
-const keyOf = (r: RecordedRequest) => String(r.headers["idempotency-key"]);
+const bed = workerTestBed();
 
 function groupByKey(requests: RecordedRequest[]): Map<string, RecordedRequest[]> {
   const groups = new Map<string, RecordedRequest[]>();
@@ -43,14 +20,14 @@ function groupByKey(requests: RecordedRequest[]): Map<string, RecordedRequest[]>
 }
 
 async function progress(integrationId: string) {
-  const [row] = await t.db
+  const [row] = await bed.t.db
     .select({
       total: sql<number>`count(*)::int`,
       unsent: sql<number>`(count(*) filter (where ${deliveries.state} in ('pending', 'retrying')))::int`,
     })
     .from(deliveries)
     .where(eq(deliveries.integrationId, integrationId));
-  const [runs] = await t.db
+  const [runs] = await bed.t.db
     .select({ running: sql<number>`(count(*) filter (where ${syncRuns.status} = 'running'))::int` })
     .from(syncRuns);
   return { total: row?.total ?? 0, unsent: row?.unsent ?? 0, running: runs?.running ?? 0 };
@@ -58,25 +35,38 @@ async function progress(integrationId: string) {
 
 describe("a worker killed in the middle of a run", () => {
   it("loses nothing: the next worker sends the rest, and repeats only what the dead one sent but never recorded", async () => {
-    const { integrationId } = await seedSyncFixture(t.db, {
-      endpointUrl: `${receiver.url}completions`,
+    const { integrationId } = await seedSyncFixture(bed.t.db, {
+      endpointUrl: `${bed.receiver.url}completions`,
       completions: COMPLETIONS,
       integration: { timeoutMs: 1_000, concurrency: 6, failureThreshold: 1_000 },
     });
-    const first = startWorkerProcess(t.url);
+    const first = startWorkerProcess(bed.t.url);
     let second: WorkerProcess | undefined;
     const workerOutput = () => `first worker:\n${first.output()}\nsecond worker:\n${second?.output() ?? ""}`;
     let killed = false;
-    receiver.setDefault(async (req, res) => {
+    let checkedLiveWorker = false;
+    bed.receiver.setDefault(async (req, res) => {
       // Killed while this request is in flight: the dead worker sent it and can never record it.
-      if (!killed && receiver.requests.length >= KILL_AT) {
+      if (!killed && checkedLiveWorker && bed.receiver.requests.length >= KILL_AT) {
         killed = true;
         first.signal("SIGKILL");
       }
       await sleep(3);
       json(200, { received: true })(req, res);
     });
-    await enqueueSync(t.db, integrationId, "manual");
+    await enqueueSync(bed.t.db, integrationId, "manual");
+    // While it lives, its job is never taken from it, however long it runs.
+    await waitUntil(
+      () => bed.receiver.requests.length >= 50,
+      60_000,
+      () => `no requests yet\n${workerOutput()}`,
+    );
+    const [locked] = await bed.t
+      .sql`select count(*)::int as n from graphile_worker._private_jobs where locked_by is not null`;
+    expect(locked?.n).toBe(1);
+    expect(await recoverCrashedWorkers(bed.t.db)).toEqual([]);
+    expect(await recoverCrashedWorkers(bed.t.db, Date.now() + 60_000)).toEqual([]);
+    checkedLiveWorker = true;
     await waitUntil(
       () => !first.isRunning(),
       90_000,
@@ -84,14 +74,14 @@ describe("a worker killed in the middle of a run", () => {
     );
     expect((await first.exited).signal).toBe("SIGKILL");
     await sleep(500); // whatever the dead worker had already written reaches the receiver
-    const sentByDead = receiver.requests.length;
+    const sentByDead = bed.receiver.requests.length;
     const recordedByDead = new Set(
-      (await t.db.select({ id: syncLog.deliveryId }).from(syncLog)).map((r) => r.id),
+      (await bed.t.db.select({ id: syncLog.deliveryId }).from(syncLog)).map((r) => r.id),
     );
     expect(sentByDead).toBeGreaterThanOrEqual(KILL_AT);
     expect(recordedByDead.size).toBeLessThan(sentByDead);
 
-    second = startWorkerProcess(t.url);
+    second = startWorkerProcess(bed.t.url);
     let last = { total: 0, unsent: -1, running: -1 };
     await waitUntil(
       async () => {
@@ -99,13 +89,13 @@ describe("a worker killed in the middle of a run", () => {
         return last.total === COMPLETIONS && last.unsent === 0 && last.running === 0;
       },
       150_000,
-      () => `still ${JSON.stringify(last)}, ${receiver.requests.length} requests\n${workerOutput()}`,
+      () => `still ${JSON.stringify(last)}, ${bed.receiver.requests.length} requests\n${workerOutput()}`,
     );
 
-    const rows = await t.db.select().from(deliveries).where(eq(deliveries.integrationId, integrationId));
+    const rows = await bed.t.db.select().from(deliveries).where(eq(deliveries.integrationId, integrationId));
     expect(rows.every((d) => d.state === "succeeded")).toBe(true);
     // Every delivery arrived, each under its own stable key.
-    const byKey = groupByKey(receiver.requests);
+    const byKey = groupByKey(bed.receiver.requests);
     expect(new Set(byKey.keys())).toEqual(new Set(rows.map((d) => d.idempotencyKey)));
 
     const deliveryOfKey = new Map(rows.map((d) => [d.idempotencyKey, d.id]));
@@ -113,17 +103,17 @@ describe("a worker killed in the middle of a run", () => {
     expect(repeated.length).toBeGreaterThan(0); // at least the request the worker died waiting for
     for (const [key, copies] of repeated) {
       expect(copies).toHaveLength(2);
-      expect(receiver.requests.indexOf(copies[0]!)).toBeLessThan(sentByDead); // first sent by the dead worker…
-      expect(receiver.requests.indexOf(copies[1]!)).toBeGreaterThanOrEqual(sentByDead);
+      expect(bed.receiver.requests.indexOf(copies[0]!)).toBeLessThan(sentByDead); // first sent by the dead worker…
+      expect(bed.receiver.requests.indexOf(copies[1]!)).toBeGreaterThanOrEqual(sentByDead);
       expect(recordedByDead.has(deliveryOfKey.get(key)!)).toBe(false); // …which never recorded it
       expect(copies[1]!.body).toBe(copies[0]!.body);
     }
     // What the dead worker recorded was never sent again.
-    const after = receiver.requests.slice(sentByDead).map((r) => deliveryOfKey.get(keyOf(r)));
+    const after = bed.receiver.requests.slice(sentByDead).map((r) => deliveryOfKey.get(keyOf(r)));
     expect(after.filter((id) => recordedByDead.has(id!))).toEqual([]);
 
     // The log has one successful attempt for every delivery, with the body that was sent.
-    const log = await t.db
+    const log = await bed.t.db
       .select({ deliveryId: syncLog.deliveryId, body: syncLog.requestBody, outcome: syncLog.outcome })
       .from(syncLog)
       .where(eq(syncLog.integrationId, integrationId));
@@ -136,7 +126,7 @@ describe("a worker killed in the middle of a run", () => {
     }
 
     // The dead worker's run does not stay "running" for ever.
-    const runs = await t.db.select().from(syncRuns).orderBy(syncRuns.id);
+    const runs = await bed.t.db.select().from(syncRuns).orderBy(syncRuns.id);
     expect(runs[0]).toMatchObject({ status: "failed" });
     expect(runs[0]?.error).toMatch(/stopped unexpectedly/);
     expect(runs.slice(1).every((r) => r.status === "completed")).toBe(true);

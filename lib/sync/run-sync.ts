@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type CompletionRecordRow, loadCompletionRecords } from "@/db/queries/completion-records";
 import {
+  analyzeDeliveries,
   type ClaimedDelivery,
   claimDueDeliveries,
   createMissingDeliveries,
@@ -77,6 +78,7 @@ export async function runSync(
   if (!conn.ok) throw new Error(conn.error); // refuseRun already checked decryption; this is a bug if reached
 
   const created = await withDbRetry(() => createMissingDeliveries(db, integrationId, integration.sendFrom));
+  if (created >= 10_000) await withDbRetry(() => analyzeDeliveries(db));
   const restarted =
     trigger === "retry" ? 0 : await withDbRetry(() => restartFailedDeliveries(db, integrationId));
   log(`run ${run.id} (${trigger}): ${created} new deliveries, ${restarted} failed ones get a new cycle`);
@@ -88,11 +90,15 @@ export async function runSync(
   };
   const concurrency = Math.max(1, Math.min(32, integration.concurrency));
   const owner = options.owner ?? `pid-${process.pid}`;
-  // Claimed in batches of 4 rounds, refilled below 2: a delivery waits at most ~7 rounds of attempts (each up to
-  // two requests when a bearer login is refreshed) before its own starts, so the lease outlives that.
-  const batchSize = concurrency * 4;
+  // Claimed well ahead (32 rounds, 32 to 256 deliveries, refilled when half is left) so the attempts never wait for
+  // the database: each claim commits, and a commit can take as long as many attempts. A delivery then waits behind
+  // at most 1.5 batches of attempts, each up to two requests when a bearer login is refreshed, before its own
+  // starts; the lease outlives that. (A crashed worker's leases are given back by recoverCrashedWorkers.)
+  const batchSize = Math.min(256, concurrency * 32);
+  const refillBelow = batchSize / 2;
+  const roundsAhead = Math.ceil((batchSize + refillBelow) / concurrency) + 1;
   const leaseMs =
-    integration.timeoutMs * 2 * 7 + (options.leaseMarginMs ?? getSettings().SYNC_LEASE_MARGIN_MS);
+    integration.timeoutMs * 2 * roundsAhead + (options.leaseMarginMs ?? getSettings().SYNC_LEASE_MARGIN_MS);
   const stopSignal = options.stopSignal ?? shutdownSignal;
   const flushSize = options.flushSize ?? 200;
 
@@ -100,37 +106,48 @@ export async function runSync(
   const queue: ClaimedDelivery[] = [];
   const records = new Map<number, CompletionRecordRow>();
   const inFlight = new Set<Promise<void>>();
-  let buffer: AttemptResult[] = [];
-  let flushing: Promise<void> = Promise.resolve();
+  const buffer: AttemptResult[] = [];
+  let flushing: Promise<void> | null = null;
+  let flushError: unknown = null;
   let lastFlush = Date.now();
   let exhausted = false;
   let refilling: Promise<void> | null = null;
   let refillError: unknown = null;
   let stopReason: string | null = null;
   let consecutive = integration.consecutiveFailures;
+  let attemptError: unknown = null;
 
-  const flush = () => {
-    if (buffer.length === 0) return flushing;
-    const batch = buffer;
-    buffer = [];
+  // One transaction at a time, up to `flushSize` results each; a failure stops the run (thrown at the end).
+  const flush = (): Promise<void> => {
+    if (flushing) return flushing;
+    if (buffer.length === 0 || flushError) return Promise.resolve();
+    const batch = buffer.splice(0, flushSize);
     lastFlush = Date.now();
-    flushing = flushing.then(async () => {
-      const r = await withDbRetry(
-        () => flushResults(db, run.id, integrationId, integration.mappingVersion, batch),
-        {
-          onRetry: (_e, wait) =>
-            log(`database unreachable; keeping ${batch.length} results and retrying in ${wait} ms`),
+    flushing = withDbRetry(() => flushResults(db, run.id, integrationId, integration.mappingVersion, batch), {
+      onRetry: (_e, wait) =>
+        log(`database unreachable; keeping ${batch.length} results and retrying in ${wait} ms`),
+    })
+      .then(
+        (r) => {
+          if (r.stop) stopReason ??= r.stop;
+          for (const b of batch) {
+            totals.sent += b.wasSent ? 1 : 0;
+            totals.succeeded += b.outcome.ok ? 1 : 0;
+            totals.failed += b.update.state === "failed" ? 1 : 0;
+            totals.retried += b.update.state === "retrying" ? 1 : 0;
+          }
         },
-      );
-      if (r.stop) stopReason ??= r.stop;
-      for (const b of batch) {
-        totals.sent += b.wasSent ? 1 : 0;
-        totals.succeeded += b.outcome.ok ? 1 : 0;
-        totals.failed += b.update.state === "failed" ? 1 : 0;
-        totals.retried += b.update.state === "retrying" ? 1 : 0;
-      }
-    });
+        (error: unknown) => {
+          flushError = error;
+        },
+      )
+      .finally(() => {
+        flushing = null;
+      });
     return flushing;
+  };
+  const drain = async () => {
+    while (flushing || (buffer.length > 0 && !flushError)) await flush();
   };
 
   const refill = async () => {
@@ -152,23 +169,46 @@ export async function runSync(
   const start = (delivery: ClaimedDelivery) => {
     const record = records.get(delivery.completionId);
     records.delete(delivery.completionId);
-    const p = attemptDelivery(ctx, delivery, record).then((result) => {
-      inFlight.delete(p);
-      buffer.push(result);
-      if (result.wasSent) consecutive = result.outcome.ok ? 0 : consecutive + 1;
-      if (result.outcome.status === 410) stopReason ??= "gone";
-      if (consecutive >= integration.failureThreshold) stopReason ??= "auto_disabled";
-    });
+    const p = attemptDelivery(ctx, delivery, record).then(
+      (result) => {
+        inFlight.delete(p);
+        buffer.push(result);
+        if (result.wasSent) consecutive = result.outcome.ok ? 0 : consecutive + 1;
+        if (result.outcome.status === 410) stopReason ??= "gone";
+        if (consecutive >= integration.failureThreshold) stopReason ??= "auto_disabled";
+        wake();
+      },
+      (error: unknown) => {
+        inFlight.delete(p);
+        attemptError ??= error;
+        wake();
+      },
+    );
     inFlight.add(p);
   };
 
-  const stop = onAbort(stopSignal);
-  const stopped = stop.promise;
+  // The loop sleeps until something changes: an attempt ends, a claim returns, or the stop signal fires. (Racing
+  // the in-flight promises against a stop promise instead would leave one reaction on that promise per attempt,
+  // for the whole run: memory that grows with the backlog.)
+  let isWoken = false;
+  let onWake: (() => void) | null = null;
+  function wake() {
+    isWoken = true;
+    onWake?.();
+  }
+  const nextEvent = () =>
+    isWoken
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          onWake = resolve;
+        });
+
+  stopSignal.addEventListener("abort", wake, { once: true });
   for (;;) {
     if (stopSignal.aborted) stopReason ??= "shutdown";
-    if (stopReason) break;
+    if (stopReason || flushError || attemptError) break;
     // Claiming runs beside the attempts, so the pipeline never drains while the database answers.
-    if (!refilling && !exhausted && queue.length < concurrency * 2) {
+    if (!refilling && !exhausted && queue.length < refillBelow) {
       refilling = refill()
         .catch((error: unknown) => {
           refillError = error;
@@ -176,6 +216,7 @@ export async function runSync(
         })
         .finally(() => {
           refilling = null;
+          wake();
         });
     }
     while (inFlight.size < concurrency && queue.length > 0) start(queue.shift()!);
@@ -184,25 +225,35 @@ export async function runSync(
       if (queue.length === 0 && (exhausted || stopReason)) break;
       continue;
     }
-    await Promise.race([...inFlight, stopped, ...(refilling ? [refilling] : [])]);
-    if (buffer.length >= flushSize || Date.now() - lastFlush > 500) void flush();
+    await nextEvent();
+    isWoken = false;
+    onWake = null;
+    if (buffer.length >= flushSize || (buffer.length > 0 && Date.now() - lastFlush > 500)) void flush();
+    // Far behind the database: wait for it rather than hold ever more results in memory.
+    if (buffer.length >= flushSize * 4) await flush();
   }
-  stop.dispose();
+  stopSignal.removeEventListener("abort", wake);
   await Promise.all(inFlight);
   if (refilling) await refilling;
-  await flush();
-  await flushing;
+  await drain();
   await withDbRetry(() =>
     releaseLeases(
       db,
       queue.map((d) => d.id),
     ),
   );
-  if (refillError) {
+  if (attemptError) {
     await withDbRetry(() =>
-      finishSyncRun(db, run.id, "failed", `the database could not be read: ${String(refillError)}`),
+      finishSyncRun(db, run.id, "failed", `an attempt failed unexpectedly: ${String(attemptError)}`),
     );
-    throw refillError;
+    throw attemptError;
+  }
+  if (refillError || flushError) {
+    const why = refillError
+      ? `the database could not be read: ${String(refillError)}`
+      : `the results could not be written: ${String(flushError)}`;
+    await withDbRetry(() => finishSyncRun(db, run.id, "failed", why));
+    throw refillError ?? flushError;
   }
 
   const status: RunStatus = stopReason ? "stopped" : "completed";
@@ -227,15 +278,4 @@ async function scheduleFollowUp(db: Db, integrationId: string, stopReason: strin
   if (stopReason && stopReason !== "shutdown") return;
   const at = stopReason === "shutdown" ? new Date() : await withDbRetry(() => nextRetryAt(db, integrationId));
   if (at) await withDbRetry(() => enqueueRetrySync(db, integrationId, at));
-}
-
-/** A promise that settles when `signal` aborts; dispose removes the listener (the shutdown signal outlives runs). */
-function onAbort(signal: AbortSignal): { promise: Promise<void>; dispose: () => void } {
-  let listener = () => {};
-  const promise = new Promise<void>((resolve) => {
-    listener = () => resolve();
-    if (signal.aborted) resolve();
-    else signal.addEventListener("abort", listener, { once: true });
-  });
-  return { promise, dispose: () => signal.removeEventListener("abort", listener) };
 }

@@ -2,6 +2,7 @@ import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { RUN_TRIGGERS } from "@/db/schema";
+import { jobLeaseOwner } from "@/lib/sync/crashed-workers";
 import { runSync } from "@/lib/sync/run-sync";
 import { log } from "../logger";
 
@@ -19,7 +20,7 @@ export const integrationSync: Task = async (payload, helpers) => {
   }
   const { integrationId, trigger } = parsed.data;
   const summary = await runSync(getDb(), integrationId, trigger, {
-    owner: `worker-${process.pid}-job-${helpers.job.id}`,
+    owner: jobLeaseOwner(helpers.job.id),
     onLog: (m) => log("info", `sync ${integrationId.slice(0, 8)}: ${m}`),
   });
   if (!summary.ran) log("info", `sync ${integrationId.slice(0, 8)}: not run (${summary.reason})`);
