@@ -2,6 +2,7 @@
 import { EventEmitter } from "node:events";
 import { sql } from "drizzle-orm";
 import { run, type WorkerEvents } from "graphile-worker";
+import pg from "pg";
 import { getDbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { getSettings } from "@/lib/settings";
@@ -35,8 +36,15 @@ async function main() {
   recovering.unref();
   void recover();
 
-  const runner = await run({
+  // Our own pool, so a database that goes away (a restart, or Ctrl-C reaching PostgreSQL first) is logged and
+  // reconnected rather than an unhandled 'error' event that ends the process.
+  const pgPool = new pg.Pool({
     connectionString: settings.DATABASE_URL,
+    max: settings.WORKER_CONCURRENCY + 2,
+  });
+  pgPool.on("error", (error) => log("warn", `database connection lost: ${error.message}`));
+  const runner = await run({
+    pgPool,
     concurrency: settings.WORKER_CONCURRENCY,
     noHandleSignals: true,
     pollInterval: 1000,
@@ -65,6 +73,7 @@ async function main() {
     await runner.stop().catch(() => {});
     await liveness.close().catch(() => {});
     await handle.close();
+    await pgPool.end().catch(() => {});
     log("info", "worker stopped");
     process.exit(0);
   };
