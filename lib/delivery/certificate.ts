@@ -5,6 +5,21 @@ import type { CertificateInfo } from "./types";
 
 export type CertificateInput = { pfxBase64?: string; passphrase?: string; certPem?: string; keyPem?: string };
 
+/** The certificate part of an integration's secrets, in the form the readers take. */
+export function certificateInputFromSecrets(secrets: {
+  clientCertPfx?: string;
+  clientCertPassphrase?: string;
+  clientCertPem?: string;
+  clientKeyPem?: string;
+}): CertificateInput {
+  return {
+    pfxBase64: secrets.clientCertPfx,
+    passphrase: secrets.clientCertPassphrase,
+    certPem: secrets.clientCertPem,
+    keyPem: secrets.clientKeyPem,
+  };
+}
+
 /** A client certificate ready for the TLS handshake: PEM leaf (+ chain) and PEM PKCS#8 key. */
 export type ClientCertificate = { certPem: string; keyPem: string; info: CertificateInfo };
 

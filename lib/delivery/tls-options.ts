@@ -1,6 +1,6 @@
 import "server-only";
 import tls from "node:tls";
-import { loadClientCertificate } from "./certificate";
+import { certificateInputFromSecrets, loadClientCertificate } from "./certificate";
 import type { CertificateInfo, ConnectionSettings, Failure } from "./types";
 
 /** The TLS options shared by the connection pool and Test connection's TLS probe. */
@@ -31,12 +31,7 @@ export function buildTlsOptions(settings: ConnectionSettings): TlsMaterial {
   }
   if (!usesClientCert(settings)) return { ok: true, options };
   const { secrets } = settings;
-  const loaded = loadClientCertificate({
-    pfxBase64: secrets.clientCertPfx,
-    passphrase: secrets.clientCertPassphrase,
-    certPem: secrets.clientCertPem,
-    keyPem: secrets.clientKeyPem,
-  });
+  const loaded = loadClientCertificate(certificateInputFromSecrets(secrets));
   if (!loaded.ok) {
     return {
       ok: false,

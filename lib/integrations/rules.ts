@@ -1,6 +1,7 @@
 import "server-only";
 import type { ClientCertInfo, Integration } from "@/db/schema";
 import { checkUrlAllowed, readCertificate } from "@/lib/delivery";
+import { certificateInputFromSecrets } from "@/lib/delivery/certificate";
 import { missingAuthSettings } from "@/lib/delivery/schemas";
 import { validateMapping } from "@/lib/mapping";
 import { getSettings } from "@/lib/settings";
@@ -91,12 +92,7 @@ function checkCertificate(
         }
       : { ok: true, info: null };
   }
-  const read = readCertificate({
-    pfxBase64: merged.clientCertPfx,
-    passphrase: merged.clientCertPassphrase,
-    certPem: merged.clientCertPem,
-    keyPem: merged.clientKeyPem,
-  });
+  const read = readCertificate(certificateInputFromSecrets(merged));
   if (!read.ok)
     return {
       ok: false,

@@ -8,12 +8,7 @@ export const dynamic = "force-dynamic";
 
 // Nothing is stored and nothing of the input is echoed: the reply is the certificate's public details only.
 export const POST = withRole("admin", inspectCertificateSchema, async ({ input }) => {
-  const read = readCertificate({
-    pfxBase64: input.pfxBase64,
-    passphrase: input.passphrase,
-    certPem: input.certPem,
-    keyPem: input.keyPem,
-  });
+  const read = readCertificate(input);
   if (!read.ok) {
     const path = input.pfxBase64 ? "secrets.clientCertPfx" : "secrets.clientCertPem";
     return apiError(400, "bad_request", read.error, [{ path, message: read.error }]);
