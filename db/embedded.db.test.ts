@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
-import { isProcessAlive, startEmbeddedPostgres } from "./embedded";
+import { startEmbeddedPostgres } from "./embedded";
+import { isProcessAlive } from "./process";
 import { freePort } from "./test/free-port";
 
 const root = mkdtempSync(path.join(os.tmpdir(), "lms-sync-embedded-"));

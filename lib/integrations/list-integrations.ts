@@ -13,8 +13,10 @@ export type IntegrationListItem = IntegrationOutput & { stats: IntegrationStats 
 
 /** Every integration as the list page shows it, with its delivery counts and 30 days of log outcomes per UTC day. */
 export async function listIntegrations(db: DbOrTx, now: Date = new Date()): Promise<IntegrationListItem[]> {
-  const rows = await listIntegrationsWithStats(db);
-  const counts = await countLogOutcomesByDay(db, seriesStart(CHART_DAYS, now));
+  const [rows, counts] = await Promise.all([
+    listIntegrationsWithStats(db),
+    countLogOutcomesByDay(db, seriesStart(CHART_DAYS, now)),
+  ]);
   const byIntegration = new Map<string, typeof counts>();
   for (const c of counts)
     byIntegration.set(c.integrationId, [...(byIntegration.get(c.integrationId) ?? []), c]);

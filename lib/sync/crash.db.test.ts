@@ -5,13 +5,13 @@ import { json, type RecordedRequest } from "@/lib/delivery/test-support/servers"
 import { recoverCrashedWorkers } from "./crashed-workers";
 import { enqueueSync } from "./jobs";
 import { seedSyncFixture } from "./test-support/fixture";
-import { keyOf, workerTestBed } from "./test-support/test-bed";
+import { keyOf, syncTestBed } from "./test-support/test-bed";
 import { sleep, startWorkerProcess, type WorkerProcess, waitUntil } from "./test-support/worker-process";
 
 const COMPLETIONS = 2_000;
 const KILL_AT = 450;
 
-const bed = workerTestBed();
+const bed = syncTestBed();
 
 function groupByKey(requests: RecordedRequest[]): Map<string, RecordedRequest[]> {
   const groups = new Map<string, RecordedRequest[]>();

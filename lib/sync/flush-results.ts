@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { applyDeliveryUpdates } from "@/db/queries/deliveries";
 import { findIntegrationForUpdate } from "@/db/queries/integrations";
 import { insertSyncLogRows } from "@/db/queries/sync-log";
-import { addRunCounts } from "@/db/queries/sync-runs";
+import { addRunCounts, type RunCounts } from "@/db/queries/sync-runs";
 import { integrations } from "@/db/schema";
 import { notify } from "@/lib/notify/notify";
 import type { AttemptResult } from "./attempt-result";
@@ -12,6 +12,8 @@ import { describeFailure } from "./describe-failure";
 export type FlushOutcome = {
   stop: null | "auto_disabled" | "gone" | "not_active";
   consecutiveFailures: number;
+  /** What this batch added to the run's counts. */
+  counts: RunCounts;
 };
 
 /**
@@ -29,7 +31,13 @@ export async function flushResults(
     // The integration's row first: the log rows' foreign keys share-lock it, so two runs that locked it for update
     // after inserting would deadlock. Locked first, flushes of one integration simply take turns.
     const integration = await findIntegrationForUpdate(tx, integrationId);
-    if (!integration) return { stop: "not_active", consecutiveFailures: 0 };
+    const counts: RunCounts = {
+      sent: results.filter((r) => r.wasSent).length,
+      succeeded: results.filter((r) => r.outcome.ok).length,
+      failed: results.filter((r) => r.update.state === "failed").length,
+      retried: results.filter((r) => r.update.state === "retrying").length,
+    };
+    if (!integration) return { stop: "not_active", consecutiveFailures: 0, counts };
     // Sent together: postgres.js pipelines them on the transaction's connection, one round trip instead of three.
     const logRows = insertSyncLogRows(
       tx,
@@ -59,12 +67,7 @@ export async function flushResults(
       tx,
       results.map((r) => r.update),
     );
-    const runCounts = addRunCounts(tx, runId, {
-      sent: results.filter((r) => r.wasSent).length,
-      succeeded: results.filter((r) => r.outcome.ok).length,
-      failed: results.filter((r) => r.update.state === "failed").length,
-      retried: results.filter((r) => r.update.state === "retrying").length,
-    });
+    const runCounts = addRunCounts(tx, runId, counts);
     await Promise.all([logRows, deliveryUpdates, runCounts]);
 
     const sent = results.filter((r) => r.wasSent);
@@ -133,6 +136,6 @@ export async function flushResults(
           : status !== "active"
             ? "not_active"
             : null;
-    return { stop, consecutiveFailures: after };
+    return { stop, consecutiveFailures: after, counts };
   });
 }

@@ -2,16 +2,21 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { finishSyncRun } from "@/db/queries/sync-runs";
 import { type Integration, syncRuns } from "@/db/schema";
-import { connectionFromIntegration } from "@/lib/integrations/connection";
 import { validateMapping } from "@/lib/mapping";
 import { notify } from "@/lib/notify/notify";
 
 /**
- * Checks what must hold before anything is sent: a mapping that validates and secrets that decrypt. When one does
- * not, the run ends as failed with the reason, and people are told (once, not on every run with the same problem).
+ * Checks what must hold before anything is sent: a mapping that validates and secrets that decrypt (the caller has
+ * already tried, and passes the error if they did not). When one fails, the run ends as failed with the reason, and
+ * people are told (once, not on every run with the same problem).
  */
-export async function refuseRun(db: Db, integration: Integration, runId: number): Promise<string | null> {
-  const reason = whyRefused(integration);
+export async function refuseRun(
+  db: Db,
+  integration: Integration,
+  runId: number,
+  credentialsError: string | null,
+): Promise<string | null> {
+  const reason = whyRefused(integration, credentialsError);
   if (!reason) return null;
   await db.transaction(async (tx) => {
     const [previous] = await tx
@@ -34,7 +39,7 @@ export async function refuseRun(db: Db, integration: Integration, runId: number)
   return reason;
 }
 
-function whyRefused(integration: Integration): string | null {
+function whyRefused(integration: Integration, credentialsError: string | null): string | null {
   const { errors } = validateMapping(integration.mapping as Parameters<typeof validateMapping>[0]);
   if (errors.length > 0) {
     const list = errors
@@ -43,7 +48,5 @@ function whyRefused(integration: Integration): string | null {
       .join("; ");
     return `The payload mapping (version ${integration.mappingVersion}) does not validate: ${list}`;
   }
-  const conn = connectionFromIntegration(integration);
-  if (!conn.ok) return `The integration's credentials cannot be read: ${conn.error}`;
-  return null;
+  return credentialsError ? `The integration's credentials cannot be read: ${credentialsError}` : null;
 }

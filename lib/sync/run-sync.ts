@@ -62,8 +62,9 @@ export async function runSync(
 
   const run = await withDbRetry(() => insertSyncRun(db, integrationId, trigger));
   await db.update(integrations).set({ lastRunAt: run.startedAt }).where(eq(integrations.id, integrationId));
-  const refused = await refuseRun(db, integration, run.id);
-  if (refused)
+  const conn = connectionFromIntegration(integration);
+  const refused = await refuseRun(db, integration, run.id, conn.ok ? null : conn.error);
+  if (refused || !conn.ok)
     return {
       ran: true,
       runId: run.id,
@@ -74,8 +75,6 @@ export async function runSync(
       retried: 0,
       stopReason: refused,
     };
-  const conn = connectionFromIntegration(integration);
-  if (!conn.ok) throw new Error(conn.error); // refuseRun already checked decryption; this is a bug if reached
 
   const created = await withDbRetry(() => createMissingDeliveries(db, integrationId, integration.sendFrom));
   if (created >= 10_000) await withDbRetry(() => analyzeDeliveries(db));
@@ -130,12 +129,10 @@ export async function runSync(
       .then(
         (r) => {
           if (r.stop) stopReason ??= r.stop;
-          for (const b of batch) {
-            totals.sent += b.wasSent ? 1 : 0;
-            totals.succeeded += b.outcome.ok ? 1 : 0;
-            totals.failed += b.update.state === "failed" ? 1 : 0;
-            totals.retried += b.update.state === "retrying" ? 1 : 0;
-          }
+          totals.sent += r.counts.sent;
+          totals.succeeded += r.counts.succeeded;
+          totals.failed += r.counts.failed;
+          totals.retried += r.counts.retried;
         },
         (error: unknown) => {
           flushError = error;

@@ -4,13 +4,13 @@ import { deliveries, syncLog, syncRuns } from "@/db/schema";
 import { json, type RecordedRequest } from "@/lib/delivery/test-support/servers";
 import { enqueueSync } from "./jobs";
 import { seedSyncFixture } from "./test-support/fixture";
-import { keyOf, workerTestBed } from "./test-support/test-bed";
+import { keyOf, syncTestBed } from "./test-support/test-bed";
 import { sleep, startWorkerProcess, type WorkerProcess, waitUntil } from "./test-support/worker-process";
 
 const COMPLETIONS = 1_000;
 const CONCURRENCY = 4;
 
-const bed = workerTestBed();
+const bed = syncTestBed();
 const count = async (query: ReturnType<typeof sql>) => {
   const [row] = await bed.t.db.execute<{ n: number }>(query);
   return Number(row?.n ?? 0);

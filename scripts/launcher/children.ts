@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { isProcessAlive } from "@/db/embedded";
+import { isProcessAlive } from "@/db/process";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 

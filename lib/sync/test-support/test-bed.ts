@@ -3,8 +3,8 @@ import { createTestDatabase, type TestDatabase } from "@/db/test/database";
 import { type Receiver, type RecordedRequest, startReceiver } from "@/lib/delivery/test-support/servers";
 import { killAllWorkerProcesses } from "./worker-process";
 
-/** A test database and an HTTPS receiver for one test file, with every worker process it starts killed at the end. */
-export function workerTestBed(): { readonly t: TestDatabase; readonly receiver: Receiver } {
+/** A test database and an HTTPS receiver for one test file; any worker process it started is killed at the end. */
+export function syncTestBed(): { readonly t: TestDatabase; readonly receiver: Receiver } {
   let t: TestDatabase | undefined;
   let receiver: Receiver | undefined;
   beforeAll(async () => {

@@ -1,41 +1,34 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { integrations } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/test/database";
 import { createApiUsers } from "@/lib/api/test-support/api-users";
 import { callRoute } from "@/lib/api/test-support/call-route";
-import { json, type Receiver, requireAuth, startReceiver } from "@/lib/delivery/test-support/servers";
+import { json, requireAuth } from "@/lib/delivery/test-support/servers";
 import { applySecretChanges } from "@/lib/integrations/secrets";
 import { RECEIVER_API_KEY, seedSyncFixture } from "@/lib/sync/test-support/fixture";
+import { syncTestBed } from "@/lib/sync/test-support/test-bed";
 import { POST as testConnection } from "./test-connection/route";
 import { POST as testUser } from "./test-user/route";
 
-let t: TestDatabase;
-let receiver: Receiver;
+const bed = syncTestBed();
 let token: string;
 let integrationId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  receiver = await startReceiver();
-  receiver.setDefault(
+  process.env.DATABASE_URL = bed.t.url;
+  bed.receiver.setDefault(
     requireAuth((r) => r.headers["x-api-key"] === RECEIVER_API_KEY, json(201, { accepted: true })),
   );
-  ({ integrationId } = await seedSyncFixture(t.db, {
-    endpointUrl: `${receiver.url}prod`,
+  ({ integrationId } = await seedSyncFixture(bed.t.db, {
+    endpointUrl: `${bed.receiver.url}prod`,
     completions: 40,
     users: 10,
   }));
-  token = (await createApiUsers(t)).adminToken;
-});
-afterAll(async () => {
-  await receiver.close();
-  await t.drop();
+  token = (await createApiUsers(bed.t)).adminToken;
 });
 
 const counts = async () => {
-  const [row] = await t.sql<{ log: number; deliveries: number; runs: number }[]>`
+  const [row] = await bed.t.sql<{ log: number; deliveries: number; runs: number }[]>`
     select (select count(*)::int from sync_log) as log, (select count(*)::int from deliveries) as deliveries,
            (select count(*)::int from sync_runs) as runs`;
   return row;
@@ -43,7 +36,7 @@ const counts = async () => {
 
 describe("Test with user", () => {
   it("sends the learners' latest completions for real, shows request and response, and writes nothing", async () => {
-    const users = await t.sql<{ user_name: string }[]>`
+    const users = await bed.t.sql<{ user_name: string }[]>`
       select u.user_name from users u join completions c on c.user_id = u.id group by u.user_name order by count(*) desc limit 2`;
     const names = users.map((u) => u.user_name);
     const r = await callRoute(testUser, {
@@ -67,12 +60,12 @@ describe("Test with user", () => {
       }
     }
     expect(r.text).not.toContain(RECEIVER_API_KEY);
-    expect(receiver.requests.length).toBe(a.exchanges.length + b.exchanges.length);
+    expect(bed.receiver.requests.length).toBe(a.exchanges.length + b.exchanges.length);
     expect(await counts()).toEqual({ log: 0, deliveries: 0, runs: 0 });
   });
 
   it("uses an unsaved mapping when given one, and refuses one that does not validate", async () => {
-    const [u] = await t.sql<{ user_name: string }[]>`select user_name from users order by id limit 1`;
+    const [u] = await bed.t.sql<{ user_name: string }[]>`select user_name from users order by id limit 1`;
     const mapping = [{ key: "who", source: "user.userName", transforms: "uppercase" }];
     const r = await callRoute(testUser, {
       token,
@@ -103,7 +96,7 @@ describe("Test connection", () => {
     expect(ok.body.result.verdict).toBe("passed");
 
     const { secrets } = applySecretChanges({}, { apiKey: "a-wrong-api-key" });
-    await t.db.update(integrations).set({ secrets }).where(eq(integrations.id, integrationId));
+    await bed.t.db.update(integrations).set({ secrets }).where(eq(integrations.id, integrationId));
     const wrong = await callRoute(testConnection, { token, params: { id: integrationId }, body: {} });
     expect(wrong.body.result.ok).toBe(false);
     expect(wrong.body.result.outcome.status).toBe(401);

@@ -1,40 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/db/test/database";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createApiUsers } from "@/lib/api/test-support/api-users";
 import { callRoute } from "@/lib/api/test-support/call-route";
-import { json, type Receiver, startReceiver } from "@/lib/delivery/test-support/servers";
+import { json } from "@/lib/delivery/test-support/servers";
 import { runSync } from "@/lib/sync/run-sync";
 import { RECEIVER_API_KEY, seedSyncFixture } from "@/lib/sync/test-support/fixture";
+import { syncTestBed } from "@/lib/sync/test-support/test-bed";
 import { GET as getEntry } from "./[entryId]/route";
 import { GET as exportLog } from "./export/route";
 import { GET as listLog } from "./route";
 
-let t: TestDatabase;
-let receiver: Receiver;
+const bed = syncTestBed();
 let token: string;
 let integrationId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  receiver = await startReceiver();
+  process.env.DATABASE_URL = bed.t.url;
   // Every third request is refused as a bad payload, so the log has both outcomes.
   let n = 0;
-  receiver.setDefault((req, res) => {
+  bed.receiver.setDefault((req, res) => {
     n += 1;
     return (n % 3 === 0 ? json(400, { error: "employeeId unknown" }) : json(200, { ok: true }))(req, res);
   });
-  ({ integrationId } = await seedSyncFixture(t.db, {
-    endpointUrl: `${receiver.url}in`,
+  ({ integrationId } = await seedSyncFixture(bed.t.db, {
+    endpointUrl: `${bed.receiver.url}in`,
     completions: 30,
     integration: { failureThreshold: 1000, concurrency: 1 },
   }));
-  await runSync(t.db, integrationId, "manual");
-  token = (await createApiUsers(t)).viewerToken;
-});
-afterAll(async () => {
-  await receiver.close();
-  await t.drop();
+  await runSync(bed.t.db, integrationId, "manual");
+  token = (await createApiUsers(bed.t)).viewerToken;
 });
 
 const query = (q: string) =>
