@@ -44,13 +44,20 @@ export type ClaimedDelivery = {
   attempts: number;
   cycleAttempts: number;
   idempotencyKey: string;
+  /** When it fell due; with the id, where the next claim of the same run continues. */
+  nextAttemptAt: string;
 };
+
+/** Where a run's previous claim ended: the due time and id of the last delivery it took. */
+export type ClaimCursor = { nextAttemptAt: string; id: number };
 
 /**
  * Leases up to `limit` due deliveries of one integration. SKIP LOCKED and the lease make two workers never take
  * the same delivery; a worker that dies leaves its leases to run out, and the deliveries are due again.
- * Ordered by due time alone, so the due index serves the order: with a tie-breaker, a backlog created in one
- * statement (all due at the same instant) would be sorted whole for every claim.
+ * Ordered by due time and id, which the due index serves. With `after`, the claim starts after the previous one
+ * instead of at the start of the index, where the entries of every delivery already sent in this run (left until
+ * vacuum) would be stepped over again each time; a run ends with a claim without it, which finds anything that
+ * fell due behind the cursor meanwhile (a dead worker's expired lease).
  */
 export async function claimDueDeliveries(
   db: DbOrTx,
@@ -58,7 +65,11 @@ export async function claimDueDeliveries(
   limit: number,
   leaseMs: number,
   owner: string,
+  after: ClaimCursor | null = null,
 ): Promise<ClaimedDelivery[]> {
+  const cursor = after
+    ? sql`and (next_attempt_at, id) > (${after.nextAttemptAt}::timestamptz, ${after.id}::bigint)`
+    : sql``;
   const rows = await db.execute<ClaimedDelivery>(sql`
     with due as (
       select id from deliveries
@@ -66,7 +77,8 @@ export async function claimDueDeliveries(
         and state in ('pending', 'retrying')
         and next_attempt_at <= now()
         and (leased_until is null or leased_until < now())
-      order by next_attempt_at
+        ${cursor}
+      order by next_attempt_at, id
       limit ${limit}
       for update skip locked
     )
@@ -74,9 +86,14 @@ export async function claimDueDeliveries(
     set leased_until = now() + make_interval(secs => ${leaseMs / 1000}), lease_owner = ${owner}
     from due where d.id = due.id
     returning d.id, d.completion_id as "completionId", d.attempts, d.cycle_attempts as "cycleAttempts",
-      d.idempotency_key as "idempotencyKey"`);
-  // Raw queries return bigint columns as strings.
-  return rows.map((r) => ({ ...r, id: Number(r.id), completionId: Number(r.completionId) }));
+      d.idempotency_key as "idempotencyKey",
+      to_char(d.next_attempt_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "nextAttemptAt"`);
+  // Raw queries return bigint columns as strings; UPDATE ... RETURNING keeps no order, the cursor needs it.
+  return rows
+    .map((r) => ({ ...r, id: Number(r.id), completionId: Number(r.completionId) }))
+    .sort((a, b) =>
+      a.nextAttemptAt < b.nextAttemptAt ? -1 : a.nextAttemptAt > b.nextAttemptAt ? 1 : a.id - b.id,
+    );
 }
 
 /** Gives back leases that were claimed but not attempted (shutdown, auto-disable). */

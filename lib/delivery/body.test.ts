@@ -1,31 +1,44 @@
 import { describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES, readCappedBody } from "./body";
+import { CappedBody, MAX_BODY_BYTES } from "./body";
 
-async function* chunks(count: number, size: number, seen: { n: number }) {
-  for (let i = 0; i < count; i++) {
-    seen.n += 1;
-    yield new Uint8Array(size).fill(0x61);
-  }
+const chunk = (size: number, byte = 0x61) => new Uint8Array(size).fill(byte);
+
+/** Feeds chunks until the body refuses one, as the HTTP reader does; returns how many were offered. */
+function feed(body: CappedBody, count: number, size: number): number {
+  for (let i = 0; i < count; i++) if (!body.add(chunk(size))) return i + 1;
+  return count;
 }
 
-describe("readCappedBody", () => {
-  it("keeps a small body whole", async () => {
-    const seen = { n: 0 };
-    expect(await readCappedBody(chunks(3, 10, seen))).toEqual({ text: "a".repeat(30), truncated: false });
+describe("CappedBody", () => {
+  it("keeps a small body whole", () => {
+    const body = new CappedBody();
+    expect(feed(body, 3, 10)).toBe(3);
+    expect(body.text()).toBe("a".repeat(30));
+    expect(body.truncated).toBe(false);
   });
 
-  it("stops reading at the cap and flags the cut", async () => {
-    const seen = { n: 0 };
-    const { text, truncated } = await readCappedBody(chunks(10_000, 16 * 1024, seen));
-    expect(truncated).toBe(true);
-    expect(text.length).toBe(MAX_BODY_BYTES);
-    // 4 chunks fill the cap, the 5th crosses it; nothing after that is pulled from the stream.
-    expect(seen.n).toBe(5);
+  it("stops at the cap and flags the cut", () => {
+    const body = new CappedBody();
+    // 4 chunks fill the cap, the 5th crosses it and is refused: the reader stops there.
+    expect(feed(body, 10_000, 16 * 1024)).toBe(5);
+    expect(body.truncated).toBe(true);
+    expect(body.text().length).toBe(MAX_BODY_BYTES);
+    expect(body.add(chunk(1))).toBe(false);
   });
 
-  it("does not break a body of exactly the cap", async () => {
-    const seen = { n: 0 };
-    const { truncated } = await readCappedBody(chunks(4, 16 * 1024, seen));
-    expect(truncated).toBe(false);
+  it("does not flag a body of exactly the cap", () => {
+    const body = new CappedBody();
+    expect(feed(body, 4, 16 * 1024)).toBe(4);
+    expect(body.truncated).toBe(false);
+    expect(body.text().length).toBe(MAX_BODY_BYTES);
+  });
+
+  it("decodes UTF-8 split across chunks and an empty body", () => {
+    const body = new CappedBody();
+    const bytes = Buffer.from("Zoë ✓");
+    body.add(bytes.subarray(0, 3));
+    body.add(bytes.subarray(3));
+    expect(body.text()).toBe("Zoë ✓");
+    expect(new CappedBody().text()).toBe("");
   });
 });

@@ -1,26 +1,33 @@
 /** How much of a response body is kept; the rest is not read at all. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/**
- * Reads a body stream up to `cap` bytes and stops there: leaving the loop destroys the stream, so a
- * 100 MB answer costs one chunk of memory and a closed connection rather than 100 MB.
- */
-export async function readCappedBody(
-  stream: AsyncIterable<Uint8Array>,
-  cap: number = MAX_BODY_BYTES,
-): Promise<{ text: string; truncated: boolean }> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let truncated = false;
-  for await (const chunk of stream) {
-    if (size + chunk.byteLength > cap) {
-      chunks.push(chunk.subarray(0, cap - size));
-      size = cap;
-      truncated = true;
-      break;
+const decoder = new TextDecoder();
+
+/** Collects a body's chunks up to `cap` bytes; `add` says when the cap is reached so the reader can stop. */
+export class CappedBody {
+  private readonly chunks: Uint8Array[] = [];
+  private size = 0;
+  truncated = false;
+
+  constructor(private readonly cap: number = MAX_BODY_BYTES) {}
+
+  /** Keeps what fits; returns false once the cap is reached (the rest must not be read). */
+  add(chunk: Uint8Array): boolean {
+    if (this.truncated) return false;
+    if (this.size + chunk.byteLength > this.cap) {
+      this.chunks.push(chunk.subarray(0, this.cap - this.size));
+      this.size = this.cap;
+      this.truncated = true;
+      return false;
     }
-    chunks.push(chunk);
-    size += chunk.byteLength;
+    this.chunks.push(chunk);
+    this.size += chunk.byteLength;
+    return true;
   }
-  return { text: new TextDecoder().decode(Buffer.concat(chunks, size)), truncated };
+
+  text(): string {
+    if (this.size === 0) return "";
+    const only = this.chunks.length === 1 ? this.chunks[0] : undefined;
+    return decoder.decode(only ?? Buffer.concat(this.chunks, this.size));
+  }
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Agent } from "undici";
+import { getSettings } from "../settings";
 import { checkUrlAllowed } from "./address-policy";
 import { DEFAULT_TIMEOUT_MS, getConnection } from "./pool";
 import { connectionSettingsSchema } from "./schemas";
@@ -42,6 +43,21 @@ function parseSettings(input: ConnectionSettings) {
   return parsed;
 }
 
+// The URL rules depend on the URL and on the environment's settings, which tests (and only tests) swap.
+const urlChecks = new WeakMap<
+  object,
+  { url: string; env: object; result: ReturnType<typeof checkUrlAllowed> }
+>();
+
+function checkUrlCached(settings: ConnectionSettings, url: string) {
+  const env = getSettings();
+  const known = urlChecks.get(settings);
+  if (known?.url === url && known.env === env) return known.result;
+  const result = checkUrlAllowed(url);
+  urlChecks.set(settings, { url, env, result });
+  return result;
+}
+
 /** Validates settings and URL and picks the integration's pool: everything an attempt checks before sending. */
 export function prepare(input: ConnectionSettings, target: Target): Prepared | NotPrepared {
   const fallbackUrl = typeof input?.endpointUrl === "string" ? targetUrl(input, target) : "";
@@ -56,7 +72,7 @@ export function prepare(input: ConnectionSettings, target: Target): Prepared | N
   }
   const settings = parsed.data;
   const url = targetUrl(settings, target);
-  const allowed = checkUrlAllowed(url);
+  const allowed = checkUrlCached(settings, url);
   if (!allowed.ok) {
     return {
       ok: false,

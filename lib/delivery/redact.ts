@@ -10,8 +10,20 @@ const MIN_SECRET_LENGTH = 4;
 
 type SecretSource = Pick<ConnectionSettings, "auth" | "secrets">;
 
+// Settings objects are not changed once built; a sync redacts thousands of attempts with one of them.
+const memo = new WeakMap<object, { extra: string; values: string[] }>();
+
 /** Every secret string an integration holds, plus the encodings that travel on the wire. */
 export function secretValues(settings: SecretSource, extra: (string | undefined)[] = []): string[] {
+  const key = extra.join("\u0000");
+  const known = memo.get(settings);
+  if (known?.extra === key) return known.values;
+  const values = computeSecretValues(settings, extra);
+  memo.set(settings, { extra: key, values });
+  return values;
+}
+
+function computeSecretValues(settings: SecretSource, extra: (string | undefined)[]): string[] {
   // Tolerates half-filled settings: an outcome for invalid settings is still redacted.
   const secrets = settings.secrets ?? {};
   const auth = settings.auth ?? {};

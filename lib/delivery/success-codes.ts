@@ -30,11 +30,24 @@ function parseToken(token: string): StatusRange | string {
   return `"${token}" is not a status code, a range such as 200-299, or a class such as 2xx`;
 }
 
+type Parsed = SuccessCodes | { ok: false; error: string };
+
+// Every attempt of a sync asks for its integration's matcher; a handful of distinct specs exist at a time.
+const parsedSpecs = new Map<string, Parsed>();
+
 /** Parses "2xx", "200,201,202" or "200-299,304"; empty means any 2xx. */
-export function successCodeMatcher(
-  spec: string | null | undefined,
-): SuccessCodes | { ok: false; error: string } {
+export function successCodeMatcher(spec: string | null | undefined): Parsed {
   const text = (spec ?? "").trim() || DEFAULT_SUCCESS_CODES;
+  let parsed = parsedSpecs.get(text);
+  if (!parsed) {
+    parsed = parseSpec(text);
+    if (parsedSpecs.size >= 1000) parsedSpecs.clear();
+    parsedSpecs.set(text, parsed);
+  }
+  return parsed;
+}
+
+function parseSpec(text: string): Parsed {
   const ranges: StatusRange[] = [];
   for (const raw of text.split(",")) {
     const token = raw.trim();

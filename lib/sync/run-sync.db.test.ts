@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { runOnce } from "graphile-worker";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { insertAppUser } from "@/db/queries/app-users";
+import { createMissingDeliveries } from "@/db/queries/deliveries";
 import { deliveries, integrations, notifications, syncLog, syncRuns } from "@/db/schema";
 import { createTestDatabase, type TestDatabase, truncateAll } from "@/db/test/database";
 import type { Actor } from "@/lib/auth/roles";
@@ -106,6 +107,28 @@ describe("a sync run", () => {
       ["manual", "completed", 30, 30],
       ["schedule", "completed", 0, 0],
     ]);
+  });
+
+  it("sends a delivery that falls due behind its claims during the run (a dead worker's lease running out)", async () => {
+    const { integrationId } = await seedSyncFixture(t.db, { endpointUrl: endpoint(), completions: 400 });
+    // A slow receiver: 400 deliveries, 4 at a time, 10 ms each take a second.
+    receiver.setDefault(async (_req, res) => {
+      await new Promise((r) => setTimeout(r, 10));
+      json(200, { received: true })(_req, res);
+    });
+    const [integration] = await t.db.select().from(integrations).where(eq(integrations.id, integrationId));
+    expect(await createMissingDeliveries(t.db, integrationId, integration!.sendFrom)).toBe(400);
+    // The first delivery due is held by another worker whose lease runs out in 0.3 s, long after this run's claims
+    // have moved past it.
+    const [held] = await t.db.execute<{ id: string }>(sql`
+      update deliveries set leased_until = now() + interval '0.3 seconds', lease_owner = 'dead-worker'
+      where id = (select id from deliveries order by next_attempt_at, id limit 1) returning id`);
+    const result = await runSync(t.db, integrationId, "manual");
+    expect(held).toBeDefined();
+    expect(result).toMatchObject({ ran: true, status: "completed", sent: 400, succeeded: 400 });
+    const rows = await deliveryRows(integrationId);
+    expect(rows.every((d) => d.state === "succeeded")).toBe(true);
+    expect(new Set(receiver.requests.map((r) => r.headers["idempotency-key"])).size).toBe(400);
   });
 
   it("retries after 1, 5 and 30 minutes, then waits for the next scheduled run", async () => {

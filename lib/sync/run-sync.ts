@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { type CompletionRecordRow, loadCompletionRecords } from "@/db/queries/completion-records";
 import {
   analyzeDeliveries,
+  type ClaimCursor,
   type ClaimedDelivery,
   claimDueDeliveries,
   createMissingDeliveries,
@@ -147,10 +148,18 @@ export async function runSync(
     while (flushing || (buffer.length > 0 && !flushError)) await flush();
   };
 
+  // Claims continue after the previous one; once one comes back short, the next starts from the top again, and the
+  // run has sent everything due when a claim from the top finds nothing.
+  let cursor: ClaimCursor | null = null;
   const refill = async () => {
-    const claimed = await withDbRetry(() => claimDueDeliveries(db, integrationId, batchSize, leaseMs, owner));
+    const after = cursor;
+    const claimed = await withDbRetry(() =>
+      claimDueDeliveries(db, integrationId, batchSize, leaseMs, owner, after),
+    );
+    const last = claimed.at(-1);
+    cursor = claimed.length < batchSize || !last ? null : { nextAttemptAt: last.nextAttemptAt, id: last.id };
     if (claimed.length === 0) {
-      exhausted = true;
+      exhausted = after === null;
       return;
     }
     const loaded = await withDbRetry(() =>
