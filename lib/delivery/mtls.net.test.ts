@@ -58,6 +58,19 @@ describe("client certificates (mTLS)", () => {
     });
   });
 
+  it("a key that does not belong to the certificate is a configuration failure, before anything is sent", async () => {
+    const before = mtls.requests.length;
+    const outcome = await send(
+      testSettings(mtls.url, {
+        authType: "client_cert",
+        secrets: { clientCertPem: pki.client.certPem, clientKeyPem: pki.otherCaClient.keyPem },
+      }),
+    );
+    expect(outcome).toMatchObject({ ok: false, status: null, error: { code: "config" } });
+    expect(outcome.error?.message).toBe("Client certificate: The private key does not belong to the certificate.");
+    expect(mtls.requests.length).toBe(before);
+  });
+
   it("a wrong passphrase is a configuration failure that says so, before anything is sent", async () => {
     const before = mtls.requests.length;
     const settings = testSettings(mtls.url, {

@@ -4,7 +4,7 @@ import { certificateInputFromSecrets, loadClientCertificate } from "./certificat
 import type { CertificateInfo, ConnectionSettings, Failure } from "./types";
 
 /** The TLS options shared by the connection pool and Test connection's TLS probe. */
-export type TlsOptions = Pick<tls.ConnectionOptions, "ca" | "cert" | "key" | "minVersion">;
+export type TlsOptions = Pick<tls.ConnectionOptions, "ca" | "cert" | "key" | "minVersion" | "secureContext">;
 
 export type TlsMaterial =
   | { ok: true; options: TlsOptions; clientCert?: CertificateInfo }
@@ -29,7 +29,7 @@ export function buildTlsOptions(settings: ConnectionSettings): TlsMaterial {
     // Added to the public roots, not instead of them: the receiver may move to a public CA later.
     options.ca = [...tls.rootCertificates, bundle];
   }
-  if (!usesClientCert(settings)) return { ok: true, options };
+  if (!usesClientCert(settings)) return withSecureContext(options);
   const { secrets } = settings;
   const loaded = loadClientCertificate(certificateInputFromSecrets(secrets));
   if (!loaded.ok) {
@@ -40,5 +40,23 @@ export function buildTlsOptions(settings: ConnectionSettings): TlsMaterial {
   }
   options.cert = loaded.value.certPem;
   options.key = loaded.value.keyPem;
-  return { ok: true, options, clientCert: loaded.value.info };
+  return withSecureContext(options, loaded.value.info);
+}
+
+/**
+ * Builds the TLS context once for the pool: given only the options, every new connection would parse the CA
+ * bundle (with the public roots, some 150 certificates) again, tens of milliseconds each time.
+ */
+function withSecureContext(options: TlsOptions, clientCert?: CertificateInfo): TlsMaterial {
+  if (!options.ca && !options.cert) return { ok: true, options, ...(clientCert && { clientCert }) };
+  try {
+    const secureContext = tls.createSecureContext(options);
+    return { ok: true, options: { ...options, secureContext }, ...(clientCert && { clientCert }) };
+  } catch (error) {
+    const what = options.cert ? "The client certificate or the custom CA bundle" : "The custom CA bundle";
+    return {
+      ok: false,
+      failure: { code: "config", message: `${what} cannot be used: ${(error as Error).message}` },
+    };
+  }
 }
