@@ -67,7 +67,9 @@ describe("client certificates (mTLS)", () => {
       }),
     );
     expect(outcome).toMatchObject({ ok: false, status: null, error: { code: "config" } });
-    expect(outcome.error?.message).toBe("Client certificate: The private key does not belong to the certificate.");
+    expect(outcome.error?.message).toBe(
+      "Client certificate: The private key does not belong to the certificate.",
+    );
     expect(mtls.requests.length).toBe(before);
   });
 
