@@ -30,6 +30,7 @@ import { connectionFromIntegration } from "../lib/integrations/connection";
 import { resetSettingsCache } from "../lib/settings";
 import { runSync } from "../lib/sync/run-sync";
 import { RECEIVER_API_KEY, seedSyncFixture } from "../lib/sync/test-support/fixture";
+import { canMeasureCpu, measureCpu, perUnit, postgresPids } from "./bench/process-cpu";
 
 type ReceiverConfig = { certPem: string; keyPem: string; delayMs: number };
 
@@ -124,7 +125,15 @@ async function main(): Promise<void> {
 
     if (mode === "backlog") await runBacklog(handle, integrationId, Number(values.seconds));
     else if (mode === "delay") await runDelay(handle, integrationId, concurrency, delayMs);
-    else await runThroughput(handle, integrationId, started.url, concurrency);
+    else {
+      const receiverPid = started.child.pid ?? 0;
+      const groups = {
+        worker: () => [process.pid],
+        postgres: () => postgresPids(path.join(root, "pg")),
+        receiver: () => [receiverPid],
+      };
+      await runThroughput(handle, integrationId, started.url, concurrency, groups);
+    }
   } finally {
     receiver?.kill();
     await handle?.close();
@@ -149,8 +158,15 @@ async function timedRun(
   return { summary, seconds, rate: summary.sent / seconds };
 }
 
-async function runThroughput(handle: DbHandle, integrationId: string, url: string, concurrency: number) {
-  const run = await timedRun(handle, integrationId);
+async function runThroughput(
+  handle: DbHandle,
+  integrationId: string,
+  url: string,
+  concurrency: number,
+  groups: Record<string, () => number[]>,
+) {
+  const measured = await measureCpu(groups, () => timedRun(handle, integrationId));
+  const run = measured.result;
   console.log(
     `sync:       ${fmt(run.summary.sent)} deliveries in ${fmt(run.seconds, 2)} s = ${fmt(run.rate)} deliveries/s (every attempt logged)`,
   );
@@ -167,20 +183,23 @@ async function runThroughput(handle: DbHandle, integrationId: string, url: strin
   console.log(
     `library:    ${fmt(library)} requests/s (lib/delivery sendAttempt in ${concurrency} loops, no database)`,
   );
-  const result = await autocannon({
-    url,
-    method: "POST",
-    connections: concurrency,
-    pipelining: 1,
-    duration: 10,
-    body: row?.body ?? "{}",
-    headers: {
-      "content-type": "application/json",
-      "user-agent": USER_AGENT,
-      "idempotency-key": randomUUID(),
-      "x-api-key": RECEIVER_API_KEY,
-    },
-  });
+  const cannon = await measureCpu({ autocannon: groups.worker!, receiver: groups.receiver! }, () =>
+    autocannon({
+      url,
+      method: "POST",
+      connections: concurrency,
+      pipelining: 1,
+      duration: 10,
+      body: row?.body ?? "{}",
+      headers: {
+        "content-type": "application/json",
+        "user-agent": USER_AGENT,
+        "idempotency-key": randomUUID(),
+        "x-api-key": RECEIVER_API_KEY,
+      },
+    }),
+  );
+  const result = cannon.result;
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`autocannon saw ${result.non2xx} non-2xx, ${result.errors} errors`);
   const ceiling = result.requests.average;
@@ -189,6 +208,17 @@ async function runThroughput(handle: DbHandle, integrationId: string, url: strin
   );
   console.log(`ratio:      ${fmt(run.rate / ceiling, 2)} (sync ÷ raw; target ≥ 0.6)`);
   console.log(`ratio:      ${fmt(run.rate / library, 2)} (sync ÷ library: the cost of claiming and logging)`);
+  if (!canMeasureCpu) return;
+  // The budget: every process of the benchmark shares this machine's cores, so CPU per delivery caps the rate.
+  const sync = perUnit(measured.cpuMs, run.summary.sent);
+  const raw = perUnit(cannon.cpuMs, result.requests.total);
+  const cap = (us: number) => fmt((measured.cores * 1_000_000) / us);
+  console.log(
+    `cpu/sync:   ${sync.text} per delivery; ${measured.cores} cores cap this at ${cap(sync.totalUs)}/s`,
+  );
+  console.log(
+    `cpu/raw:    ${raw.text} per request; ${measured.cores} cores cap this at ${cap(raw.totalUs)}/s`,
+  );
 }
 
 /** The same attempts through lib/delivery only (no claim, no log), `concurrency` at a time for `ms`. */

@@ -3,35 +3,42 @@ import type { DbOrTx } from "../client";
 import type { NewSyncLogEntry } from "../schema";
 
 /**
- * Many log rows in one insert (the sync writes its log in batches). The rows travel as one JSON parameter: the
- * statement text is the same for every batch size, so PostgreSQL prepares it once, and no per-value parameter
- * list is built (a 200-row batch would otherwise bind ~4,000 parameters).
+ * One log row as the JSON the batch insert reads. A sync serialises each attempt's row as soon as the attempt ends,
+ * so the rows waiting for their batch are single strings rather than graphs of objects for the garbage collector
+ * to trace and copy.
  */
-export async function insertSyncLogRows(db: DbOrTx, rows: NewSyncLogEntry[]): Promise<void> {
+export function serializeSyncLogRow(r: NewSyncLogEntry): string {
+  return JSON.stringify({
+    integration_id: r.integrationId,
+    delivery_id: r.deliveryId ?? null,
+    run_id: r.runId ?? null,
+    user_id: r.userId ?? null,
+    completion_id: r.completionId ?? null,
+    created_at: r.createdAt ?? null,
+    duration_ms: r.durationMs,
+    attempt: r.attempt,
+    request_url: r.requestUrl,
+    request_headers: r.requestHeaders,
+    request_body: r.requestBody,
+    status: r.status ?? null,
+    response_headers: r.responseHeaders ?? null,
+    response_body: r.responseBody ?? null,
+    response_truncated: r.responseTruncated ?? null,
+    error_code: r.errorCode ?? null,
+    error_message: r.errorMessage ?? null,
+    outcome: r.outcome,
+    mapping_version: r.mappingVersion,
+  });
+}
+
+/**
+ * Many log rows (from serializeSyncLogRow) in one insert. The rows travel as one JSON parameter: the statement
+ * text is the same for every batch size, so PostgreSQL prepares it once, and no per-value parameter list is built
+ * (a 200-row batch would otherwise bind ~4,000 parameters).
+ */
+export async function insertSyncLogRows(db: DbOrTx, rows: string[]): Promise<void> {
   if (rows.length === 0) return;
-  const json = JSON.stringify(
-    rows.map((r) => ({
-      integration_id: r.integrationId,
-      delivery_id: r.deliveryId ?? null,
-      run_id: r.runId ?? null,
-      user_id: r.userId ?? null,
-      completion_id: r.completionId ?? null,
-      created_at: r.createdAt ?? null,
-      duration_ms: r.durationMs,
-      attempt: r.attempt,
-      request_url: r.requestUrl,
-      request_headers: r.requestHeaders,
-      request_body: r.requestBody,
-      status: r.status ?? null,
-      response_headers: r.responseHeaders ?? null,
-      response_body: r.responseBody ?? null,
-      response_truncated: r.responseTruncated ?? null,
-      error_code: r.errorCode ?? null,
-      error_message: r.errorMessage ?? null,
-      outcome: r.outcome,
-      mapping_version: r.mappingVersion,
-    })),
-  );
+  const json = `[${rows.join(",")}]`;
   await db.execute(sql`
     insert into sync_log (integration_id, delivery_id, run_id, user_id, completion_id, created_at, duration_ms, attempt,
       request_url, request_headers, request_body, status, response_headers, response_body, response_truncated,

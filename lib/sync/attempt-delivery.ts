@@ -1,15 +1,18 @@
 import type { CompletionRecordRow } from "@/db/queries/completion-records";
-import type { ClaimedDelivery } from "@/db/queries/deliveries";
+import type { ClaimedDelivery, DeliveryUpdate } from "@/db/queries/deliveries";
+import { serializeSyncLogRow } from "@/db/queries/sync-log";
 import { sendAttempt } from "@/lib/delivery";
 import type { AttemptOutcome, ConnectionSettings } from "@/lib/delivery/types";
 import { buildPayload, type MappingEntry } from "@/lib/mapping";
-import type { AttemptResult } from "./attempt-result";
+import type { AttemptResult, KeptOutcome } from "./attempt-result";
 import { planAfterFailure } from "./retry-policy";
 
 export type AttemptContext = {
   settings: ConnectionSettings;
   mapping: MappingEntry[];
   retrySchedule: number[];
+  /** What every log row of the run names. */
+  log: { integrationId: string; runId: number; mappingVersion: number };
 };
 
 /** Builds one delivery's payload, sends it through the delivery library and decides the delivery's next state. */
@@ -27,25 +30,22 @@ export async function attemptDelivery(
       : `The payload could not be built: ${built?.ok === false ? built.errors.map((e) => e.message).join("; ") : ""}`;
     const outcome = localFailure(ctx.settings.endpointUrl, message);
     const finishedAt = new Date();
-    return {
-      delivery,
-      userId: record?.userId ?? null,
-      requestBody: "",
-      outcome,
-      wasSent: false,
-      finishedAt,
-      update: {
-        id: delivery.id,
-        state: record ? "failed" : "skipped",
-        attempts,
-        cycleAttempts,
-        nextAttemptAt: finishedAt,
-        lastStatus: null,
-        lastError: message,
-        lastAttemptAt: finishedAt,
-        succeeded: false,
-      },
+    const update: DeliveryUpdate = {
+      id: delivery.id,
+      state: record ? "failed" : "skipped",
+      attempts,
+      cycleAttempts,
+      nextAttemptAt: finishedAt,
+      lastStatus: null,
+      lastError: message,
+      lastAttemptAt: finishedAt,
+      succeeded: false,
     };
+    return finished(
+      ctx,
+      { delivery, userId: record?.userId ?? null, requestBody: "", outcome, update },
+      false,
+    );
   }
   const requestBody = JSON.stringify(built.payload);
   const outcome = await sendAttempt({
@@ -58,25 +58,56 @@ export async function attemptDelivery(
   const plan = outcome.ok
     ? { state: "succeeded" as const, nextAttemptAt: finishedAt }
     : planAfterFailure(cycleAttempts, ctx.retrySchedule, finishedAt, outcome);
-  return {
-    delivery,
-    userId: record.userId,
-    requestBody,
-    outcome,
-    wasSent: true,
-    finishedAt,
-    update: {
-      id: delivery.id,
-      state: plan.state,
-      attempts,
-      cycleAttempts,
-      nextAttemptAt: plan.nextAttemptAt,
-      lastStatus: outcome.status,
-      lastError: outcome.ok ? null : (outcome.error?.message ?? `HTTP ${outcome.status}`),
-      lastAttemptAt: finishedAt,
-      succeeded: outcome.ok,
-    },
+  const update: DeliveryUpdate = {
+    id: delivery.id,
+    state: plan.state,
+    attempts,
+    cycleAttempts,
+    nextAttemptAt: plan.nextAttemptAt,
+    lastStatus: outcome.status,
+    lastError: outcome.ok ? null : (outcome.error?.message ?? `HTTP ${outcome.status}`),
+    lastAttemptAt: finishedAt,
+    succeeded: outcome.ok,
   };
+  return finished(ctx, { delivery, userId: record.userId, requestBody, outcome, update }, true);
+}
+
+type Finished = {
+  delivery: ClaimedDelivery;
+  userId: number | null;
+  requestBody: string;
+  outcome: AttemptOutcome;
+  update: DeliveryUpdate;
+};
+
+/** The attempt as it waits for its batch: its log row serialised, and of a success only what the run counts. */
+function finished(ctx: AttemptContext, f: Finished, wasSent: boolean): AttemptResult {
+  const { delivery, outcome, update } = f;
+  const logRow = serializeSyncLogRow({
+    integrationId: ctx.log.integrationId,
+    deliveryId: delivery.id,
+    runId: ctx.log.runId,
+    userId: f.userId,
+    completionId: delivery.completionId,
+    createdAt: update.lastAttemptAt,
+    durationMs: Math.round(outcome.durationMs),
+    attempt: update.attempts,
+    requestUrl: outcome.url,
+    requestHeaders: outcome.requestHeaders,
+    requestBody: f.requestBody,
+    status: outcome.status,
+    responseHeaders: outcome.responseHeaders,
+    responseBody: outcome.responseBody,
+    responseTruncated: outcome.truncated,
+    errorCode: outcome.error?.code ?? null,
+    errorMessage: outcome.error?.message ?? null,
+    outcome: outcome.ok ? "success" : "failure",
+    mappingVersion: ctx.log.mappingVersion,
+  });
+  const kept: KeptOutcome = outcome.ok
+    ? { ok: true, status: outcome.status, url: outcome.url }
+    : { ...outcome, ok: false };
+  return { delivery, outcome: kept, logRow, wasSent, update, finishedAt: update.lastAttemptAt };
 }
 
 function localFailure(url: string, message: string): AttemptOutcome {

@@ -6,7 +6,7 @@ import { insertSyncLogRows } from "@/db/queries/sync-log";
 import { addRunCounts, type RunCounts } from "@/db/queries/sync-runs";
 import { integrations } from "@/db/schema";
 import { notify } from "@/lib/notify/notify";
-import type { AttemptResult } from "./attempt-result";
+import { type AttemptResult, isFailure } from "./attempt-result";
 import { describeFailure } from "./describe-failure";
 
 export type FlushOutcome = {
@@ -24,7 +24,6 @@ export async function flushResults(
   db: Db,
   runId: number,
   integrationId: string,
-  mappingVersion: number,
   results: AttemptResult[],
 ): Promise<FlushOutcome> {
   return db.transaction(async (tx) => {
@@ -41,27 +40,7 @@ export async function flushResults(
     // Sent together: postgres.js pipelines them on the transaction's connection, one round trip instead of three.
     const logRows = insertSyncLogRows(
       tx,
-      results.map((r) => ({
-        integrationId,
-        deliveryId: r.delivery.id,
-        runId,
-        userId: r.userId,
-        completionId: r.delivery.completionId,
-        createdAt: r.finishedAt,
-        durationMs: Math.round(r.outcome.durationMs),
-        attempt: r.update.attempts,
-        requestUrl: r.outcome.url,
-        requestHeaders: r.outcome.requestHeaders,
-        requestBody: r.requestBody,
-        status: r.outcome.status,
-        responseHeaders: r.outcome.responseHeaders,
-        responseBody: r.outcome.responseBody,
-        responseTruncated: r.outcome.truncated,
-        errorCode: r.outcome.error?.code ?? null,
-        errorMessage: r.outcome.error?.message ?? null,
-        outcome: r.outcome.ok ? "success" : "failure",
-        mappingVersion,
-      })),
+      results.map((r) => r.logRow),
     );
     const deliveryUpdates = applyDeliveryUpdates(
       tx,
@@ -75,7 +54,7 @@ export async function flushResults(
     const failuresAfter = sent.slice(lastSuccess + 1).length;
     const before = integration.consecutiveFailures;
     const after = lastSuccess >= 0 ? failuresAfter : before + failuresAfter;
-    const lastFailure = sent.findLast((r) => !r.outcome.ok);
+    const lastFailure = sent.findLast(isFailure);
     const gone = sent.find((r) => r.outcome.status === 410);
     const link = `/integrations/${integrationId}/log`;
 

@@ -87,6 +87,7 @@ export async function runSync(
     settings: conn.settings,
     mapping: integration.mapping as MappingEntry[],
     retrySchedule: integration.retrySchedule,
+    log: { integrationId, runId: run.id, mappingVersion: integration.mappingVersion },
   };
   const concurrency = Math.max(1, Math.min(32, integration.concurrency));
   const owner = options.owner ?? `pid-${process.pid}`;
@@ -123,7 +124,7 @@ export async function runSync(
     if (buffer.length === 0 || flushError) return Promise.resolve();
     const batch = buffer.splice(0, flushSize);
     lastFlush = Date.now();
-    flushing = withDbRetry(() => flushResults(db, run.id, integrationId, integration.mappingVersion, batch), {
+    flushing = withDbRetry(() => flushResults(db, run.id, integrationId, batch), {
       onRetry: (_e, wait) =>
         log(`database unreachable; keeping ${batch.length} results and retrying in ${wait} ms`),
     })
