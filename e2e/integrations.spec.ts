@@ -169,12 +169,56 @@ test("[integrations] admin changes a setting, is asked before leaving unsaved, a
   await page.getByRole("link", { name: "Payload mapping" }).click();
   await expect(page).toHaveURL(new RegExp(`/integrations/${seeded.id}$`));
 
+  // The browser's Back button asks too; staying keeps the edit.
+  let asked = "";
+  page.once("dialog", (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await page.evaluate(() => window.history.back());
+  await expect.poll(() => asked).toContain("unsaved changes");
+  await expect(page).toHaveURL(new RegExp(`/integrations/${seeded.id}$`));
+  await expect(page.getByLabel("Timeout (seconds)")).toHaveValue("12");
+
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("form-status")).toHaveText("Saved.");
   const saved = await e2eDb().db.query.integrations.findFirst({ where: eq(integrations.id, seeded.id) });
   expect(saved?.timeoutMs).toBe(12_000);
   await page.getByRole("link", { name: "Payload mapping" }).click();
   await expect(page).toHaveURL(/\/mapping$/);
+});
+
+test("[integrations] Back with unsaved settings leaves once confirmed, and after saving leaves without asking", async ({
+  page,
+}) => {
+  const seeded = await seedIntegration(unique("E2E back"));
+  await signIn(page, ADMIN);
+  await page.goto("/integrations");
+  await row(page, seeded.name).getByRole("link", { name: seeded.name }).click();
+  await expect(page).toHaveURL(new RegExp(`/integrations/${seeded.id}$`));
+
+  // Saved: one Back leaves, and nothing asks.
+  await page.getByLabel("Timeout (seconds)").fill("14");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("form-status")).toHaveText("Saved.");
+  let dialogs = 0;
+  page.on("dialog", (dialog) => {
+    dialogs += 1;
+    void dialog.accept();
+  });
+  await page.evaluate(() => window.history.back());
+  await expect(page).toHaveURL(/\/integrations$/);
+  expect(dialogs).toBe(0);
+
+  // Unsaved: Back asks, and leaves once confirmed.
+  await row(page, seeded.name).getByRole("link", { name: seeded.name }).click();
+  await page.getByLabel("Timeout (seconds)").fill("16");
+  await expect(page.getByTestId("form-status")).toHaveText("Unsaved changes");
+  await page.evaluate(() => window.history.back());
+  await expect(page).toHaveURL(/\/integrations$/);
+  expect(dialogs).toBe(1);
+  const kept = await e2eDb().db.query.integrations.findFirst({ where: eq(integrations.id, seeded.id) });
+  expect(kept?.timeoutMs).toBe(14_000);
 });
 
 test("[integrations] admin deletes an integration after confirming", async ({ page }) => {

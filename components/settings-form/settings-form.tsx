@@ -82,7 +82,7 @@ export function SettingsForm({
         setBaseline(next);
         form.reset(next);
         if (mode === "create") {
-          router.push(`/integrations/${saved.id}?created=1`);
+          router.replace(`/integrations/${saved.id}?created=1`);
           return;
         }
         setNotice("Saved.");
