@@ -5,10 +5,16 @@ import type { IntegrationListItem } from "@/lib/integrations/list-integrations";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { queryKeys } from "@/lib/query/keys";
 
+/** The list, with the chart's days counted as this browser's calendar has them. */
 export function useIntegrations() {
   return useQuery({
     queryKey: queryKeys.integrations,
-    queryFn: () => fetchJson<{ integrations: IntegrationListItem[] }>("/api/integrations"),
+    queryFn: () => {
+      const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      return fetchJson<{ integrations: IntegrationListItem[] }>(
+        `/api/integrations?${new URLSearchParams({ tz })}`,
+      );
+    },
     refetchInterval: 15_000,
   });
 }

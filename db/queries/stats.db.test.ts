@@ -47,7 +47,7 @@ async function log(integrationId: string, at: string, outcome: "success" | "fail
 }
 
 describe("countLogOutcomesByDay", () => {
-  it("counts attempts per integration, UTC day and outcome since the given time", async () => {
+  it("counts attempts per integration, UTC day and outcome over the window", async () => {
     const a = await integration("A");
     const b = await integration("B");
     await log(a, "2026-04-14T00:30:00Z", "success", 3);
@@ -57,7 +57,8 @@ describe("countLogOutcomesByDay", () => {
     await log(b, "2026-04-12T10:00:00Z", "failure");
     await log(b, "2026-03-01T10:00:00Z", "failure");
 
-    const counts = await countLogOutcomesByDay(t.db, new Date("2026-04-01T00:00:00Z"));
+    const utc = { days: 14, now: new Date("2026-04-14T12:00:00Z"), timeZone: "UTC" };
+    const counts = await countLogOutcomesByDay(t.db, utc);
     const sorted = [...counts].sort((x, y) =>
       `${x.integrationId}${x.day}${x.outcome}`.localeCompare(`${y.integrationId}${y.day}${y.outcome}`),
     );
@@ -71,10 +72,28 @@ describe("countLogOutcomesByDay", () => {
         `${x.integrationId}${x.day}${x.outcome}`.localeCompare(`${y.integrationId}${y.day}${y.outcome}`),
       ),
     );
-    expect(await countLogOutcomesByDay(t.db, new Date("2026-04-01T00:00:00Z"), [b])).toEqual([
+    expect(await countLogOutcomesByDay(t.db, utc, [b])).toEqual([
       { integrationId: b, day: "2026-04-12", outcome: "failure", count: 1 },
     ]);
-    expect(await countLogOutcomesByDay(t.db, new Date(0), [])).toEqual([]);
+    expect(await countLogOutcomesByDay(t.db, utc, [])).toEqual([]);
+  });
+
+  it("puts each attempt on the viewer's calendar day, across a change of the clocks", async () => {
+    const a = await integration("A");
+    // 23:30 UTC on 4 April is 09:30 on the 5th in Sydney, where summer time ended at 03:00 that morning.
+    await log(a, "2026-04-04T23:30:00Z", "success");
+    // 13:30 UTC on 5 April is 23:30 on the 5th in Sydney (UTC+10 since the change).
+    await log(a, "2026-04-05T13:30:00Z", "failure");
+    // 12:59 UTC on 1 April is 23:59 on the 1st in Sydney (UTC+11): the day before a 4-day window starts.
+    await log(a, "2026-04-01T12:59:00Z", "failure");
+    await log(a, "2026-04-01T13:01:00Z", "success"); // 00:01 on the 2nd: the first minute of the window
+    const window = { days: 4, now: new Date("2026-04-05T13:45:00Z"), timeZone: "Australia/Sydney" };
+    const counts = await countLogOutcomesByDay(t.db, window);
+    expect(counts.sort((x, y) => `${x.day}${x.outcome}`.localeCompare(`${y.day}${y.outcome}`))).toEqual([
+      { integrationId: a, day: "2026-04-02", outcome: "success", count: 1 },
+      { integrationId: a, day: "2026-04-05", outcome: "failure", count: 1 },
+      { integrationId: a, day: "2026-04-05", outcome: "success", count: 1 },
+    ]);
   });
 });
 
@@ -86,7 +105,7 @@ describe("listIntegrations", () => {
     await log(a, "2026-04-02T08:00:00Z", "failure");
     await log(a, "2026-03-10T08:00:00Z", "failure"); // before the window
 
-    const list = await listIntegrations(t.db, new Date("2026-04-14T12:00:00Z"));
+    const list = await listIntegrations(t.db, "UTC", new Date("2026-04-14T12:00:00Z"));
     const withLog = list.find((i) => i.id === a)!;
     expect(withLog.stats.daily).toHaveLength(30);
     expect(withLog.stats.daily.at(-1)).toEqual({ day: "2026-04-14", success: 4, failure: 0 });

@@ -1,37 +1,43 @@
-import { and, count, gte, inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { syncLog } from "../schema";
 
 export type LogDayCount = {
   integrationId: string;
-  /** The UTC day, YYYY-MM-DD. */
+  /** The calendar day in the requested time zone, YYYY-MM-DD. */
   day: string;
   outcome: "success" | "failure";
   count: number;
 };
 
-/** Log rows per integration, UTC day and outcome since `since` (the list page's 30-day chart). */
+export type DayWindow = {
+  /** How many calendar days, today included. */
+  days: number;
+  /** What "today" is. */
+  now: Date;
+  /** IANA name; days start at midnight there. */
+  timeZone: string;
+};
+
+/** Log rows per integration, local day and outcome over the last `days` days (the list page's 30-day chart). */
 export async function countLogOutcomesByDay(
   db: DbOrTx,
-  since: Date,
+  window: DayWindow,
   integrationIds?: readonly string[],
 ): Promise<LogDayCount[]> {
   if (integrationIds?.length === 0) return [];
-  const day = sql<string>`to_char(${syncLog.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
-  const rows = await db
-    .select({
-      integrationId: syncLog.integrationId,
-      day,
-      outcome: syncLog.outcome,
-      count: count(),
-    })
-    .from(syncLog)
-    .where(
-      and(
-        gte(syncLog.createdAt, since),
-        integrationIds ? inArray(syncLog.integrationId, [...integrationIds]) : undefined,
-      ),
-    )
-    .groupBy(syncLog.integrationId, day, syncLog.outcome);
+  const { days, now, timeZone } = window;
+  const only = integrationIds
+    ? sql`and integration_id = any(${`{${integrationIds.join(",")}}`}::uuid[])`
+    : sql``;
+  // Midnight of the oldest day, there: PostgreSQL's own time zone rules place it across clock changes.
+  const rows = await db.execute<LogDayCount>(sql`
+    with z as (select ${timeZone}::text as tz)
+    select integration_id as "integrationId", to_char(created_at at time zone z.tz, 'YYYY-MM-DD') as day, outcome,
+      count(*)::int as count
+    from sync_log, z
+    where created_at >= (date_trunc('day', ${now.toISOString()}::timestamptz at time zone z.tz)
+      - make_interval(days => ${days - 1})) at time zone z.tz
+      ${only}
+    group by 1, 2, 3`);
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { createIntegrationSchema, updateIntegrationSchema } from "@/lib/integrations/schemas";
+import {
+  createIntegrationSchema,
+  listIntegrationsQuerySchema,
+  updateIntegrationSchema,
+} from "@/lib/integrations/schemas";
 import {
   learnerCompletionsQuerySchema,
   learnerSearchSchema,
@@ -25,7 +29,11 @@ const ROUTES: Record<string, Record<string, Op>> = {
   "/api/health": { get: { summary: "Liveness and database reachability (no login)" } },
   "/api/fields": { get: { summary: "The LMS field catalogue", role: "viewer" } },
   "/api/integrations": {
-    get: { summary: "List integrations with delivery counts", role: "viewer" },
+    get: {
+      summary: "List integrations with delivery counts and 30 days of outcomes per day in `tz`",
+      role: "viewer",
+      query: listIntegrationsQuerySchema,
+    },
     post: {
       summary: "Create an integration (secrets are write-only)",
       role: "admin",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildDailySeries, seriesStart, sumSeries } from "./daily-series";
+import { buildDailySeries, localDay, seriesDays, sumSeries } from "./daily-series";
 
 const today = new Date("2026-04-14T18:30:00Z");
 
@@ -33,8 +33,27 @@ describe("buildDailySeries", () => {
     expect(sumSeries(series)).toEqual({ success: 0, failure: 0 });
   });
 
-  it("starts at UTC midnight of the oldest day", () => {
-    expect(seriesStart(30, today).toISOString()).toBe("2026-03-16T00:00:00.000Z");
-    expect(seriesStart(1, today).toISOString()).toBe("2026-04-14T00:00:00.000Z");
+  it("ends on today's date in the viewer's time zone", () => {
+    // 18:30 UTC on the 14th is already 04:30 on the 15th in Sydney, and still the 14th in Los Angeles.
+    expect(buildDailySeries([], 30, today, "Australia/Sydney").at(-1)?.day).toBe("2026-04-15");
+    expect(buildDailySeries([], 30, today, "America/Los_Angeles").at(-1)?.day).toBe("2026-04-14");
+    expect(localDay(new Date("2026-04-14T18:45:00Z"), "Asia/Kathmandu")).toBe("2026-04-15");
+  });
+});
+
+describe("seriesDays", () => {
+  it("counts calendar days, skipping or doubling none when the clocks change", () => {
+    // Sydney's summer time ends on 5 April 2026, Copenhagen's begins on 29 March.
+    expect(seriesDays(3, new Date("2026-04-06T02:00:00Z"), "Australia/Sydney")).toEqual([
+      "2026-04-04",
+      "2026-04-05",
+      "2026-04-06",
+    ]);
+    expect(seriesDays(3, new Date("2026-03-30T12:00:00Z"), "Europe/Copenhagen")).toEqual([
+      "2026-03-28",
+      "2026-03-29",
+      "2026-03-30",
+    ]);
+    expect(seriesDays(2, new Date("2026-01-01T00:30:00Z"))).toEqual(["2025-12-31", "2026-01-01"]);
   });
 });

@@ -1,22 +1,41 @@
-/** One UTC day of an integration's sync log: how many attempts succeeded and failed. */
+/** One local day of an integration's sync log (in the viewer's time zone): attempts that succeeded and failed. */
 export type DailyPoint = { day: string; success: number; failure: number };
 
-/** A count of log rows for one UTC day (YYYY-MM-DD) and outcome, as the database groups them. */
+/** A count of log rows for one local day (YYYY-MM-DD) and outcome, as the database groups them. */
 export type DailyCount = { day: string; outcome: "success" | "failure"; count: number };
 
 const DAY_MS = 86_400_000;
 
-/** The first instant of the oldest day a `days`-long series ending today (UTC) covers. */
-export function seriesStart(days: number, today: Date = new Date()): Date {
-  const midnight = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  return new Date(midnight - (days - 1) * DAY_MS);
+/** The calendar date (YYYY-MM-DD) an instant falls on in `timeZone`. */
+export function localDay(instant: Date, timeZone = "UTC"): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
 }
 
-/** Every day of the last `days` UTC days (oldest first, today last), zero where the log has nothing. */
-export function buildDailySeries(counts: readonly DailyCount[], days = 30, today = new Date()): DailyPoint[] {
-  const start = seriesStart(days, today).getTime();
-  const points: DailyPoint[] = Array.from({ length: days }, (_, i) => ({
-    day: new Date(start + i * DAY_MS).toISOString().slice(0, 10),
+/** The last `days` calendar dates in `timeZone`, oldest first, today last. */
+export function seriesDays(days: number, today: Date = new Date(), timeZone = "UTC"): string[] {
+  const [y, m, d] = localDay(today, timeZone).split("-").map(Number) as [number, number, number];
+  // Calendar arithmetic on the date alone: no day is skipped or doubled when the clocks change.
+  const todayUtc = Date.UTC(y, m - 1, d);
+  return Array.from({ length: days }, (_, i) =>
+    new Date(todayUtc - (days - 1 - i) * DAY_MS).toISOString().slice(0, 10),
+  );
+}
+
+/** Every day of the last `days` local days (oldest first, today last), zero where the log has nothing. */
+export function buildDailySeries(
+  counts: readonly DailyCount[],
+  days = 30,
+  today = new Date(),
+  timeZone = "UTC",
+): DailyPoint[] {
+  const points: DailyPoint[] = seriesDays(days, today, timeZone).map((day) => ({
+    day,
     success: 0,
     failure: 0,
   }));

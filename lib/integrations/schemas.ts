@@ -82,6 +82,14 @@ export const updateIntegrationSchema = z
 export type UpdateIntegrationInput = z.infer<typeof updateIntegrationSchema>;
 
 /** What the API returns for an integration: never a secret, only whether each is set and when it changed. */
+/** GET /api/integrations: `tz` is the viewer's time zone, whose calendar days the 30-day chart counts in. */
+export const listIntegrationsQuerySchema = z.object({
+  tz: z
+    .string()
+    .refine(isValidTimeZone, "Unknown time zone: send an IANA name such as Europe/Copenhagen")
+    .default("UTC"),
+});
+
 export const integrationOutputSchema = z.object({
   id: z.string(),
   name: z.string(),

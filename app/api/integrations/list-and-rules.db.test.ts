@@ -91,5 +91,18 @@ describe("GET /api/integrations", () => {
       failure: 1,
     });
     expect(r.text).not.toContain("t-123");
+
+    // Counted in the viewer's time zone: the series ends on today's date there.
+    const tokyo = await callRoute(list, { token: adminToken, path: "/api/integrations?tz=Asia/Tokyo" });
+    const tokyoToday = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(new Date());
+    const there = tokyo.body.integrations.find((i: { id: string }) => i.id === id);
+    expect(there.stats.daily.at(-1)).toEqual({ day: tokyoToday, success: 2, failure: 1 });
+  });
+
+  it("refuses a time zone it does not know, naming the parameter", async () => {
+    const r = await callRoute(list, { token: adminToken, path: "/api/integrations?tz=Mars/Olympus_Mons" });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details[0]).toMatchObject({ path: "tz" });
+    expect(r.body.error.details[0].message).toMatch(/Unknown time zone/);
   });
 });
