@@ -44,6 +44,10 @@ async function main() {
     max: settings.WORKER_CONCURRENCY + 2,
   });
   pgPool.on("error", (error) => log("warn", `database connection lost: ${error.message}`));
+  // A connection checked out when the server goes (graphile's LISTEN connection holds one) errors on the client.
+  pgPool.on("connect", (client) =>
+    client.on("error", (error) => log("warn", `database connection lost: ${error.message}`)),
+  );
   const runner = await run({
     pgPool,
     concurrency: settings.WORKER_CONCURRENCY,
