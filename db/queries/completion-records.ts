@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
+import { isLearner } from "./learners";
 
 /** A completion with everything a payload mapping can read (lib/mapping's `CompletionRecord` plus ids). */
 export type CompletionRecordRow = {
@@ -82,7 +83,7 @@ export async function loadUserCompletionRecords(
   limit: number,
 ): Promise<CompletionRecordRow[]> {
   const rows = await db.execute<RawRow>(
-    sql`${SELECT} where lower(u.user_name) = lower(${userName}) or lower(u.email) = lower(${userName})
+    sql`${SELECT} where ${isLearner(userName)}
         order by c.completion_date desc, c.id desc limit ${limit}`,
   );
   return rows.map(toRecord);
