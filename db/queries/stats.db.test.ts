@@ -1,11 +1,13 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase, truncateAll } from "@/db/test/database";
 import { createIntegration } from "@/lib/integrations/create-integration";
 import { listIntegrations } from "@/lib/integrations/list-integrations";
 import { createIntegrationSchema } from "@/lib/integrations/schemas";
 import { ensureTestSecretKey } from "@/lib/sync/test-support/fixture";
-import { syncLog } from "../schema";
+import { integrations, syncLogCounts } from "../schema";
 import { countLogOutcomesByDay } from "./stats";
+import { insertSyncLogRows, serializeSyncLogRow } from "./sync-log";
 
 let t: TestDatabase;
 
@@ -43,7 +45,11 @@ async function log(integrationId: string, at: string, outcome: "success" | "fail
     outcome,
     mappingVersion: 1,
   };
-  await t.db.insert(syncLog).values(Array.from({ length: times }, () => row));
+  const serialized = serializeSyncLogRow(row);
+  await insertSyncLogRows(
+    t.db,
+    Array.from({ length: times }, () => serialized),
+  );
 }
 
 describe("countLogOutcomesByDay", () => {
@@ -94,6 +100,25 @@ describe("countLogOutcomesByDay", () => {
       { integrationId: a, day: "2026-04-05", outcome: "failure", count: 1 },
       { integrationId: a, day: "2026-04-05", outcome: "success", count: 1 },
     ]);
+  });
+});
+
+describe("the counts behind the chart", () => {
+  it("follow every insert into the log, in quarter hours, and go with their integration", async () => {
+    const a = await integration("A");
+    await log(a, "2026-04-14T10:00:00Z", "success", 2);
+    await log(a, "2026-04-14T10:14:59Z", "success"); // same quarter hour, another statement
+    await log(a, "2026-04-14T10:15:00Z", "failure");
+    const buckets = await t.db.select().from(syncLogCounts).orderBy(syncLogCounts.bucket);
+    expect(buckets.map((b) => [b.bucket.toISOString(), b.outcome, b.count])).toEqual([
+      ["2026-04-14T10:00:00.000Z", "success", 3],
+      ["2026-04-14T10:15:00.000Z", "failure", 1],
+    ]);
+    // Kathmandu is UTC+5:45: 10:00-10:15 UTC is 15:45-16:00 there, still the same day.
+    const window = { days: 1, now: new Date("2026-04-14T12:00:00Z"), timeZone: "Asia/Kathmandu" };
+    expect(await countLogOutcomesByDay(t.db, window)).toHaveLength(2);
+    await t.db.delete(integrations).where(eq(integrations.id, a));
+    expect(await t.db.select().from(syncLogCounts)).toEqual([]);
   });
 });
 

@@ -29,13 +29,14 @@ export async function countLogOutcomesByDay(
   const only = integrationIds
     ? sql`and integration_id = any(${`{${integrationIds.join(",")}}`}::uuid[])`
     : sql``;
-  // Midnight of the oldest day, there: PostgreSQL's own time zone rules place it across clock changes.
+  // Midnight of the oldest day, there: PostgreSQL's own time zone rules place it across clock changes. The counts
+  // are kept per quarter hour as the log is written (see syncLogCounts).
   const rows = await db.execute<LogDayCount>(sql`
     with z as (select ${timeZone}::text as tz)
-    select integration_id as "integrationId", to_char(created_at at time zone z.tz, 'YYYY-MM-DD') as day, outcome,
-      count(*)::int as count
-    from sync_log, z
-    where created_at >= (date_trunc('day', ${now.toISOString()}::timestamptz at time zone z.tz)
+    select integration_id as "integrationId", to_char(bucket at time zone z.tz, 'YYYY-MM-DD') as day, outcome,
+      sum(count)::int as count
+    from sync_log_counts, z
+    where bucket >= (date_trunc('day', ${now.toISOString()}::timestamptz at time zone z.tz)
       - make_interval(days => ${days - 1})) at time zone z.tz
       ${only}
     group by 1, 2, 3`);

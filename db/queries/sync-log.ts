@@ -32,20 +32,29 @@ export function serializeSyncLogRow(r: NewSyncLogEntry): string {
 }
 
 /**
- * Many log rows (from serializeSyncLogRow) in one insert. The rows travel as one JSON parameter: the statement
- * text is the same for every batch size, so PostgreSQL prepares it once, and no per-value parameter list is built
- * (a 200-row batch would otherwise bind ~4,000 parameters).
+ * Many log rows (from serializeSyncLogRow) in one insert, and their counts added to the chart's quarter hours
+ * (syncLogCounts) in the same statement. The rows travel as one JSON parameter: the statement text is the same for
+ * every batch size, so PostgreSQL prepares it once, and no per-value parameter list is built (a 200-row batch would
+ * otherwise bind ~4,000 parameters).
  */
 export async function insertSyncLogRows(db: DbOrTx, rows: string[]): Promise<void> {
   if (rows.length === 0) return;
   const json = `[${rows.join(",")}]`;
   await db.execute(sql`
-    insert into sync_log (integration_id, delivery_id, run_id, user_id, completion_id, created_at, duration_ms, attempt,
-      request_url, request_headers, request_body, status, response_headers, response_body, response_truncated,
-      error_code, error_message, outcome, mapping_version)
-    select integration_id, delivery_id, run_id, user_id, completion_id, coalesce(created_at, now()), duration_ms,
-      attempt, request_url, request_headers, request_body, status, coalesce(response_headers, '{}'),
-      coalesce(response_body, ''), coalesce(response_truncated, false), error_code, error_message, outcome,
-      mapping_version
-    from json_populate_recordset(null::sync_log, ${json}::json)`);
+    with inserted as (
+      insert into sync_log (integration_id, delivery_id, run_id, user_id, completion_id, created_at, duration_ms,
+        attempt, request_url, request_headers, request_body, status, response_headers, response_body,
+        response_truncated, error_code, error_message, outcome, mapping_version)
+      select integration_id, delivery_id, run_id, user_id, completion_id, coalesce(created_at, now()), duration_ms,
+        attempt, request_url, request_headers, request_body, status, coalesce(response_headers, '{}'),
+        coalesce(response_body, ''), coalesce(response_truncated, false), error_code, error_message, outcome,
+        mapping_version
+      from json_populate_recordset(null::sync_log, ${json}::json)
+      returning created_at, integration_id, outcome
+    )
+    insert into sync_log_counts (bucket, integration_id, outcome, count)
+    select date_bin('15 minutes', created_at, timestamptz '2000-01-01 00:00:00+00'), integration_id, outcome, count(*)
+    from inserted
+    group by 1, 2, 3
+    on conflict (bucket, integration_id, outcome) do update set count = sync_log_counts.count + excluded.count`);
 }

@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -127,3 +128,21 @@ export const syncLog = pgTable(
 );
 export type SyncLogEntry = typeof syncLog.$inferSelect;
 export type NewSyncLogEntry = typeof syncLog.$inferInsert;
+
+/**
+ * Attempts per quarter hour, integration and outcome, added by every insert into sync_log (insertSyncLogRows), so
+ * the list page's 30-day chart sums a few thousand rows rather than counting a month of log. Quarter hours because
+ * every time zone's offset is a whole number of them: any viewer's calendar day is a sum of whole buckets.
+ */
+export const syncLogCounts = pgTable(
+  "sync_log_counts",
+  {
+    bucket: timestamp("bucket", { withTimezone: true }).notNull(),
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    outcome: text("outcome", { enum: LOG_OUTCOMES }).notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.integrationId, t.outcome] })],
+);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertAppUser } from "@/db/queries/app-users";
-import { syncLog } from "@/db/schema";
+import { insertSyncLogRows, serializeSyncLogRow } from "@/db/queries/sync-log";
 import { createTestDatabase, type TestDatabase } from "@/db/test/database";
 import { callRoute } from "@/lib/api/test-support/call-route";
 import { createApiToken } from "@/lib/auth/api-tokens";
@@ -77,11 +77,14 @@ describe("GET /api/integrations", () => {
       requestBody: "{}",
       mappingVersion: 1,
     };
-    await t.db.insert(syncLog).values([
-      { ...row, outcome: "success", status: 200 },
-      { ...row, outcome: "success", status: 200 },
-      { ...row, outcome: "failure", status: 503 },
-    ]);
+    await insertSyncLogRows(
+      t.db,
+      [
+        { ...row, outcome: "success" as const, status: 200 },
+        { ...row, outcome: "success" as const, status: 200 },
+        { ...row, outcome: "failure" as const, status: 503 },
+      ].map(serializeSyncLogRow),
+    );
     const r = await callRoute(list, { token: adminToken });
     const item = r.body.integrations.find((i: { id: string }) => i.id === id);
     expect(item.stats.daily).toHaveLength(30);
