@@ -20,6 +20,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Extra time a claimed delivery stays leased beyond its attempts' timeouts before another worker may take it.
   SYNC_LEASE_MARGIN_MS: z.coerce.number().int().min(0).default(60_000),
+  // Days the sync log keeps its rows; the worker deletes older ones each night. 0 keeps everything.
+  SYNC_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   DEMO_RECEIVER_API_KEY: z.string().min(16).optional(),
 });
 

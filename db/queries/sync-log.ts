@@ -58,3 +58,30 @@ export async function insertSyncLogRows(db: DbOrTx, rows: string[]): Promise<voi
     group by 1, 2, 3
     on conflict (bucket, integration_id, outcome) do update set count = sync_log_counts.count + excluded.count`);
 }
+
+/**
+ * Deletes log rows (and the chart's counts) from before `before`, one integration and `batchSize` rows at a time,
+ * each batch its own statement, so a large first clean-up neither holds long locks nor one huge transaction.
+ * Returns how many log rows went.
+ */
+export async function deleteSyncLogBefore(db: DbOrTx, before: Date, batchSize = 10_000): Promise<number> {
+  const cutoff = before.toISOString();
+  const owners = await db.execute<{ id: string }>(sql`select id from integrations`);
+  let deleted = 0;
+  for (const { id } of owners) {
+    for (;;) {
+      const rows = await db.execute<{ n: number }>(sql`
+        with gone as (
+          delete from sync_log where id in (
+            select id from sync_log where integration_id = ${id}::uuid and created_at < ${cutoff}::timestamptz
+            limit ${batchSize})
+          returning 1
+        ) select count(*)::int as n from gone`);
+      const n = Number(rows[0]?.n ?? 0);
+      deleted += n;
+      if (n < batchSize) break;
+    }
+  }
+  await db.execute(sql`delete from sync_log_counts where bucket < ${cutoff}::timestamptz`);
+  return deleted;
+}
