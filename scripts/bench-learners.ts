@@ -2,16 +2,11 @@
 // Learner search (the preview's picker, Test with user) on a large LMS, on an embedded PostgreSQL of its own. The
 // baseline, measured in the same run: the straightforward search this one replaced, which ranks every matching
 // learner by their latest completion (one lateral count per match) and matches with three ILIKEs.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { createDb, type DbHandle } from "../db/client";
-import { startEmbeddedPostgres } from "../db/embedded";
-import { migrateDatabase } from "../db/migrate";
+import type { DbHandle } from "../db/client";
 import { searchLearners } from "../db/queries/learners";
-import { freePort } from "../db/test/free-port";
+import { medianMs, runBench, withBenchDatabase } from "./bench/database";
 
 // From the picker opening (empty) to a full e-mail address, and queries matching many, few and none.
 const QUERIES = ["", "anna", "example.com", "user4242", "person12345@example.com", "surname12", "zzz"];
@@ -50,18 +45,6 @@ async function seed(h: DbHandle, users: number, completionCount: number) {
   await h.db.execute(sql`analyze`);
 }
 
-/** Median milliseconds of `runs` searches (after one warm-up). */
-async function time(search: () => Promise<unknown>, runs = 7): Promise<number> {
-  await search();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await search();
-    ms.push(performance.now() - t0);
-  }
-  return ms.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
-
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -69,12 +52,7 @@ async function main() {
       completions: { type: "string", default: "1000000" },
     },
   });
-  const root = mkdtempSync(path.join(os.tmpdir(), "lms-sync-bench-learners-"));
-  chmodSync(root, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), port: await freePort() });
-  const h = createDb(pg.url);
-  try {
-    await migrateDatabase(pg.url);
+  await withBenchDatabase("learners", async (h) => {
     const t0 = performance.now();
     await seed(h, Number(values.users), Number(values.completions));
     console.log(
@@ -83,8 +61,8 @@ async function main() {
     await h.db.execute(sql`vacuum analyze`); // settle the new tables before timing anything
     console.log("query".padEnd(28), "search".padStart(10), "baseline".padStart(12), "ratio".padStart(8));
     for (const q of QUERIES) {
-      const ms = await time(() => searchLearners(h.db, q, 10));
-      const base = await time(() => naiveSearch(h, q, 10));
+      const ms = await medianMs(() => searchLearners(h.db, q, 10));
+      const base = await medianMs(() => naiveSearch(h, q, 10));
       console.log(
         JSON.stringify(q).padEnd(28),
         `${ms.toFixed(1)} ms`.padStart(10),
@@ -92,17 +70,7 @@ async function main() {
         `${(base / ms).toFixed(1)}×`.padStart(8),
       );
     }
-  } finally {
-    await h.close();
-    await pg.stop();
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);
