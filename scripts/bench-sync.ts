@@ -9,20 +9,14 @@
 //                slice, and the heap retained before and after.
 import { type ChildProcess, fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import https from "node:https";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import vm from "node:vm";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
-import { createDb, type DbHandle } from "../db/client";
-import { startEmbeddedPostgres } from "../db/embedded";
-import { migrateDatabase } from "../db/migrate";
+import type { DbHandle } from "../db/client";
 import { findIntegration } from "../db/queries/integrations";
-import { freePort } from "../db/test/free-port";
 import { sendAttempt } from "../lib/delivery";
 import { getTestPki } from "../lib/delivery/test-support/pki";
 import { USER_AGENT } from "../lib/delivery/user-agent";
@@ -30,6 +24,7 @@ import { connectionFromIntegration } from "../lib/integrations/connection";
 import { resetSettingsCache } from "../lib/settings";
 import { runSync } from "../lib/sync/run-sync";
 import { RECEIVER_API_KEY, seedSyncFixture } from "../lib/sync/test-support/fixture";
+import { runBench, withBenchDatabase } from "./bench/database";
 import { canMeasureCpu, measureCpu, perUnit, postgresPids } from "./bench/process-cpu";
 
 type ReceiverConfig = { certPem: string; keyPem: string; delayMs: number };
@@ -100,46 +95,37 @@ async function main(): Promise<void> {
   process.env.APP_ENV = "test"; // loopback receivers are refused only in production
   resetSettingsCache();
 
-  const root = mkdtempSync(path.join(os.tmpdir(), "lms-sync-bench-"));
-  chmodSync(root, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), port: await freePort() });
-  let handle: DbHandle | undefined;
-  let receiver: ChildProcess | undefined;
-  try {
-    await migrateDatabase(pg.url);
-    handle = createDb(pg.url, { max: 10 });
+  await withBenchDatabase("sync", async (handle, dataDir) => {
     const started = await startReceiverProcess(delayMs);
-    receiver = started.child;
-    const seedStart = performance.now();
-    const { integrationId } = await seedSyncFixture(handle.db, {
-      endpointUrl: started.url,
-      completions: mode === "backlog" ? 0 : completions,
-      users: 200,
-      integration: { concurrency, timeoutMs: 30_000, failureThreshold: 1_000 },
-    });
-    if (mode === "backlog") await insertBacklog(handle, backlog);
-    const seedSeconds = (performance.now() - seedStart) / 1000;
-    console.log(
-      `mode ${mode}: concurrency ${concurrency}${delayMs ? `, receiver delay ${delayMs} ms` : ""}, ${fmt(mode === "backlog" ? backlog : completions)} completions (seeded in ${fmt(seedSeconds, 1)} s)`,
-    );
+    try {
+      const seedStart = performance.now();
+      const { integrationId } = await seedSyncFixture(handle.db, {
+        endpointUrl: started.url,
+        completions: mode === "backlog" ? 0 : completions,
+        users: 200,
+        integration: { concurrency, timeoutMs: 30_000, failureThreshold: 1_000 },
+      });
+      if (mode === "backlog") await insertBacklog(handle, backlog);
+      const seedSeconds = (performance.now() - seedStart) / 1000;
+      console.log(
+        `mode ${mode}: concurrency ${concurrency}${delayMs ? `, receiver delay ${delayMs} ms` : ""}, ${fmt(mode === "backlog" ? backlog : completions)} completions (seeded in ${fmt(seedSeconds, 1)} s)`,
+      );
 
-    if (mode === "backlog") await runBacklog(handle, integrationId, Number(values.seconds));
-    else if (mode === "delay") await runDelay(handle, integrationId, concurrency, delayMs);
-    else {
-      const receiverPid = started.child.pid ?? 0;
-      const groups = {
-        worker: () => [process.pid],
-        postgres: () => postgresPids(path.join(root, "pg")),
-        receiver: () => [receiverPid],
-      };
-      await runThroughput(handle, integrationId, started.url, concurrency, groups);
+      if (mode === "backlog") await runBacklog(handle, integrationId, Number(values.seconds));
+      else if (mode === "delay") await runDelay(handle, integrationId, concurrency, delayMs);
+      else {
+        const receiverPid = started.child.pid ?? 0;
+        const groups = {
+          worker: () => [process.pid],
+          postgres: () => postgresPids(dataDir),
+          receiver: () => [receiverPid],
+        };
+        await runThroughput(handle, integrationId, started.url, concurrency, groups);
+      }
+    } finally {
+      started.child.kill();
     }
-  } finally {
-    receiver?.kill();
-    await handle?.close();
-    await pg.stop();
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 }
 
 async function timedRun(
@@ -308,11 +294,4 @@ async function runBacklog(handle: DbHandle, integrationId: string, seconds: numb
 }
 
 if (process.argv.includes("--serve-receiver")) serveReceiver();
-else
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+else runBench(main);

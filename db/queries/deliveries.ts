@@ -81,19 +81,20 @@ export async function claimDueDeliveries(
       order by next_attempt_at, id
       limit ${limit}
       for update skip locked
+    ),
+    claimed as (
+      update deliveries d
+      set leased_until = now() + make_interval(secs => ${leaseMs / 1000}), lease_owner = ${owner}
+      from due where d.id = due.id
+      returning d.id, d.completion_id, d.attempts, d.cycle_attempts, d.idempotency_key, d.next_attempt_at
     )
-    update deliveries d
-    set leased_until = now() + make_interval(secs => ${leaseMs / 1000}), lease_owner = ${owner}
-    from due where d.id = due.id
-    returning d.id, d.completion_id as "completionId", d.attempts, d.cycle_attempts as "cycleAttempts",
-      d.idempotency_key as "idempotencyKey",
-      to_char(d.next_attempt_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "nextAttemptAt"`);
-  // Raw queries return bigint columns as strings; UPDATE ... RETURNING keeps no order, the cursor needs it.
-  return rows
-    .map((r) => ({ ...r, id: Number(r.id), completionId: Number(r.completionId) }))
-    .sort((a, b) =>
-      a.nextAttemptAt < b.nextAttemptAt ? -1 : a.nextAttemptAt > b.nextAttemptAt ? 1 : a.id - b.id,
-    );
+    -- UPDATE ... RETURNING keeps no order; the run attempts them in due order and continues after the last.
+    select id, completion_id as "completionId", attempts, cycle_attempts as "cycleAttempts",
+      idempotency_key as "idempotencyKey",
+      to_char(next_attempt_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "nextAttemptAt"
+    from claimed order by next_attempt_at, id`);
+  // Raw queries return bigint columns as strings.
+  return rows.map((r) => ({ ...r, id: Number(r.id), completionId: Number(r.completionId) }));
 }
 
 /** Gives back leases that were claimed but not attempted (shutdown, auto-disable). */

@@ -10,12 +10,19 @@ import { USER_AGENT } from "./user-agent";
 export type SendAttemptInput = {
   settings: ConnectionSettings;
   target: Target;
-  /** Any JSON value; serialised once, exactly as sent. */
-  body: unknown;
   /** Stable per delivery, so a receiver can drop a repeat. */
   idempotencyKey: string;
   signal?: AbortSignal;
-};
+} & (
+  | {
+      /** Any JSON value; serialised once, exactly as sent. */
+      body: unknown;
+    }
+  | {
+      /** The body already serialised (a sync logs these exact bytes): sent as given. */
+      json: string;
+    }
+);
 
 export type ExchangeRequest = {
   method: "POST" | "GET" | "OPTIONS";
@@ -33,7 +40,7 @@ export async function sendAttempt(input: SendAttemptInput): Promise<AttemptOutco
   if (!prepared.ok) {
     return buildOutcome({ ...ctx, settings: prepared.settings ?? input.settings }, prepared);
   }
-  const body = serialise(input.body);
+  const body = "json" in input ? input.json : serialise(input.body);
   if (body === undefined || /[\r\n]/.test(input.idempotencyKey)) {
     const message =
       body === undefined

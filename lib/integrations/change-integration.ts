@@ -18,7 +18,6 @@ export type ChangeResult =
   | { ok: true; integration: Integration }
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "stale"; currentVersion: number }
-  | { ok: false; reason: "stale"; currentVersion: number }
   | { ok: false; reason: "invalid"; problems: RuleProblem[] }
   | { ok: false; reason: "not_active"; integration: Integration };
 

@@ -21,8 +21,6 @@ export async function attemptDelivery(
   delivery: ClaimedDelivery,
   record: CompletionRecordRow | undefined,
 ): Promise<AttemptResult> {
-  const attempts = delivery.attempts + 1;
-  const cycleAttempts = delivery.cycleAttempts + 1;
   const built = record ? buildPayload(ctx.mapping, record) : null;
   if (!record || !built?.ok) {
     const message = !record
@@ -30,71 +28,66 @@ export async function attemptDelivery(
       : `The payload could not be built: ${built?.ok === false ? built.errors.map((e) => e.message).join("; ") : ""}`;
     const outcome = localFailure(ctx.settings.endpointUrl, message);
     const finishedAt = new Date();
-    const update: DeliveryUpdate = {
-      id: delivery.id,
-      state: record ? "failed" : "skipped",
-      attempts,
-      cycleAttempts,
-      nextAttemptAt: finishedAt,
-      lastStatus: null,
-      lastError: message,
-      lastAttemptAt: finishedAt,
-      succeeded: false,
-    };
-    return finished(
-      ctx,
-      { delivery, userId: record?.userId ?? null, requestBody: "", outcome, update },
-      false,
-    );
+    const plan = { state: record ? ("failed" as const) : ("skipped" as const), nextAttemptAt: finishedAt };
+    const attempt = { delivery, userId: record?.userId ?? null, requestBody: "", outcome, finishedAt };
+    return finished(ctx, attempt, plan, false);
   }
+  // Serialised once: these bytes are both sent and logged.
   const requestBody = JSON.stringify(built.payload);
   const outcome = await sendAttempt({
     settings: ctx.settings,
     target: "production",
-    body: built.payload,
+    json: requestBody,
     idempotencyKey: delivery.idempotencyKey,
   });
   const finishedAt = new Date();
   const plan = outcome.ok
     ? { state: "succeeded" as const, nextAttemptAt: finishedAt }
-    : planAfterFailure(cycleAttempts, ctx.retrySchedule, finishedAt, outcome);
+    : planAfterFailure(delivery.cycleAttempts + 1, ctx.retrySchedule, finishedAt, outcome);
+  return finished(ctx, { delivery, userId: record.userId, requestBody, outcome, finishedAt }, plan, true);
+}
+
+type Attempt = {
+  delivery: ClaimedDelivery;
+  userId: number | null;
+  requestBody: string;
+  outcome: AttemptOutcome;
+  finishedAt: Date;
+};
+
+/**
+ * The attempt as it waits for its batch: the delivery's next state, its log row serialised, and of a success only
+ * what the run counts.
+ */
+function finished(
+  ctx: AttemptContext,
+  a: Attempt,
+  plan: Pick<DeliveryUpdate, "state" | "nextAttemptAt">,
+  wasSent: boolean,
+): AttemptResult {
+  const { delivery, outcome, finishedAt } = a;
   const update: DeliveryUpdate = {
     id: delivery.id,
-    state: plan.state,
-    attempts,
-    cycleAttempts,
-    nextAttemptAt: plan.nextAttemptAt,
+    ...plan,
+    attempts: delivery.attempts + 1,
+    cycleAttempts: delivery.cycleAttempts + 1,
     lastStatus: outcome.status,
     lastError: outcome.ok ? null : (outcome.error?.message ?? `HTTP ${outcome.status}`),
     lastAttemptAt: finishedAt,
     succeeded: outcome.ok,
   };
-  return finished(ctx, { delivery, userId: record.userId, requestBody, outcome, update }, true);
-}
-
-type Finished = {
-  delivery: ClaimedDelivery;
-  userId: number | null;
-  requestBody: string;
-  outcome: AttemptOutcome;
-  update: DeliveryUpdate;
-};
-
-/** The attempt as it waits for its batch: its log row serialised, and of a success only what the run counts. */
-function finished(ctx: AttemptContext, f: Finished, wasSent: boolean): AttemptResult {
-  const { delivery, outcome, update } = f;
   const logRow = serializeSyncLogRow({
     integrationId: ctx.log.integrationId,
     deliveryId: delivery.id,
     runId: ctx.log.runId,
-    userId: f.userId,
+    userId: a.userId,
     completionId: delivery.completionId,
-    createdAt: update.lastAttemptAt,
+    createdAt: finishedAt,
     durationMs: Math.round(outcome.durationMs),
     attempt: update.attempts,
     requestUrl: outcome.url,
     requestHeaders: outcome.requestHeaders,
-    requestBody: f.requestBody,
+    requestBody: a.requestBody,
     status: outcome.status,
     responseHeaders: outcome.responseHeaders,
     responseBody: outcome.responseBody,
@@ -107,7 +100,7 @@ function finished(ctx: AttemptContext, f: Finished, wasSent: boolean): AttemptRe
   const kept: KeptOutcome = outcome.ok
     ? { ok: true, status: outcome.status, url: outcome.url }
     : { ...outcome, ok: false };
-  return { delivery, outcome: kept, logRow, wasSent, update, finishedAt: update.lastAttemptAt };
+  return { delivery, outcome: kept, logRow, wasSent, update };
 }
 
 function localFailure(url: string, message: string): AttemptOutcome {

@@ -12,8 +12,8 @@ export type AttemptResult = {
   logRow: string;
   /** False when nothing was sent (the payload could not be built): it does not count against the receiver. */
   wasSent: boolean;
+  /** The delivery's next state; `lastAttemptAt` is when this attempt ended. */
   update: DeliveryUpdate;
-  finishedAt: Date;
 };
 
 export function isFailure(result: AttemptResult): result is AttemptResult & { outcome: { ok: false } } {

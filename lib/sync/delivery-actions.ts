@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { backfillDeliveries, findDelivery, setDeliveryState } from "@/db/queries/deliveries";
 import { findIntegration } from "@/db/queries/integrations";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -43,43 +43,49 @@ export async function actOnDelivery(
   });
 }
 
-/** Admin: every failed delivery gets a new cycle now. */
-export async function resendAllFailed(db: Db, integrationId: string, actor: Actor): Promise<ActionResult> {
+/**
+ * An action on many deliveries of one integration, in one transaction: `change` returns how many it made due, a
+ * retry run is enqueued for them, and the audit event records the count with `details`.
+ */
+async function actOnIntegration(
+  db: Db,
+  integrationId: string,
+  actor: Actor,
+  action: `delivery.${string}`,
+  change: (tx: Tx) => Promise<number>,
+  details: Record<string, unknown> = {},
+): Promise<ActionResult> {
   return db.transaction(async (tx) => {
     if (!(await findIntegration(tx, integrationId)))
       return { ok: false, reason: "not_found", message: "Integration not found" };
-    const affected = await setDeliveryState(tx, integrationId, "all-failed", "pending");
+    const affected = await change(tx);
     if (affected > 0) await enqueueRetrySync(tx, integrationId, new Date());
     await recordAudit(tx, {
       actor,
-      action: "delivery.resend_failed",
+      action,
       resourceType: "integration",
       resourceId: integrationId,
-      new: { affected },
+      new: { ...details, affected },
     });
     return { ok: true, affected };
   });
 }
 
+/** Admin: every failed delivery gets a new cycle now. */
+export function resendAllFailed(db: Db, integrationId: string, actor: Actor): Promise<ActionResult> {
+  return actOnIntegration(db, integrationId, actor, "delivery.resend_failed", (tx) =>
+    setDeliveryState(tx, integrationId, "all-failed", "pending"),
+  );
+}
+
 /** Admin: for a receiver that lost data, every completion since `since` is delivered again (new Idempotency-Keys). */
-export async function backfill(
-  db: Db,
-  integrationId: string,
-  since: Date,
-  actor: Actor,
-): Promise<ActionResult> {
-  return db.transaction(async (tx) => {
-    if (!(await findIntegration(tx, integrationId)))
-      return { ok: false, reason: "not_found", message: "Integration not found" };
-    const affected = await backfillDeliveries(tx, integrationId, since);
-    if (affected > 0) await enqueueRetrySync(tx, integrationId, new Date());
-    await recordAudit(tx, {
-      actor,
-      action: "delivery.backfill",
-      resourceType: "integration",
-      resourceId: integrationId,
-      new: { since, affected },
-    });
-    return { ok: true, affected };
-  });
+export function backfill(db: Db, integrationId: string, since: Date, actor: Actor): Promise<ActionResult> {
+  return actOnIntegration(
+    db,
+    integrationId,
+    actor,
+    "delivery.backfill",
+    (tx) => backfillDeliveries(tx, integrationId, since),
+    { since },
+  );
 }

@@ -104,7 +104,7 @@ export async function flushResults(
         status,
         disabledReason,
         ...(status !== integration.status ? { disabledAt: new Date() } : {}),
-        ...(lastSuccess >= 0 ? { lastSuccessAt: sent[lastSuccess]!.finishedAt } : {}),
+        ...(lastSuccess >= 0 ? { lastSuccessAt: sent[lastSuccess]!.update.lastAttemptAt } : {}),
       })
       .where(eq(integrations.id, integrationId));
     const stop =

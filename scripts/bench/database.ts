@@ -7,14 +7,18 @@ import { startEmbeddedPostgres } from "../../db/embedded";
 import { migrateDatabase } from "../../db/migrate";
 import { freePort } from "../../db/test/free-port";
 
-export async function withBenchDatabase(name: string, run: (h: DbHandle) => Promise<void>): Promise<void> {
+export async function withBenchDatabase(
+  name: string,
+  run: (h: DbHandle, dataDir: string) => Promise<void>,
+): Promise<void> {
   const root = mkdtempSync(path.join(os.tmpdir(), `lms-sync-bench-${name}-`));
   chmodSync(root, 0o755); // PostgreSQL runs as its own user when we are root
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), port: await freePort() });
+  const dataDir = path.join(root, "pg");
+  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
   const h = createDb(pg.url);
   try {
     await migrateDatabase(pg.url);
-    await run(h);
+    await run(h, dataDir);
   } finally {
     await h.close();
     await pg.stop();

@@ -5,7 +5,6 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-export type CpuGroups = Record<string, number[]>;
 type Snapshot = Map<number, number>;
 
 const ticksPerSecond = (() => {
