@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SYNC_DEFAULTS } from "./sync/model";
 
 /** Every environment variable the app reads, validated once. Defaults match `.env.example`. */
 const envSchema = z.object({
@@ -19,7 +20,7 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Extra time a claimed delivery stays leased beyond its attempts' timeouts before another worker may take it.
-  SYNC_LEASE_MARGIN_MS: z.coerce.number().int().min(0).default(60_000),
+  SYNC_LEASE_MARGIN_MS: z.coerce.number().int().min(0).default(SYNC_DEFAULTS.leaseMarginMs),
   // Days the sync log keeps its rows; the worker deletes older ones each night. 0 keeps everything.
   SYNC_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   DEMO_RECEIVER_API_KEY: z.string().min(16).optional(),

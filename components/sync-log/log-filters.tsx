@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { LOG_OUTCOME_LABELS, LOG_OUTCOMES } from "@/lib/sync/model";
 
 export type LogFilterState = {
   outcome: string;
@@ -39,8 +40,11 @@ export function LogFilters({ onApply }: { onApply: (f: LogFilterState) => void }
         Outcome
         <select className="input mt-1" value={f.outcome} onChange={set("outcome")}>
           <option value="">All</option>
-          <option value="success">Succeeded</option>
-          <option value="failure">Failed</option>
+          {LOG_OUTCOMES.map((outcome) => (
+            <option key={outcome} value={outcome}>
+              {LOG_OUTCOME_LABELS[outcome]}
+            </option>
+          ))}
         </select>
       </label>
       <label className="text-xs font-medium text-slate-600">

@@ -12,17 +12,18 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  DELIVERY_STATES,
+  LOG_OUTCOMES,
+  RUN_STATUSES,
+  RUN_TRIGGERS,
+  SYNC_DEFAULTS,
+} from "../../lib/sync/model";
 import { integrations } from "./integrations";
 import { completions } from "./lms";
 
-export const DELIVERY_STATES = ["pending", "retrying", "succeeded", "failed", "skipped"] as const;
-export type DeliveryState = (typeof DELIVERY_STATES)[number];
-
-export const RUN_TRIGGERS = ["schedule", "manual", "retry"] as const;
-export type RunTrigger = (typeof RUN_TRIGGERS)[number];
-
-export const RUN_STATUSES = ["running", "completed", "stopped", "failed"] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+// The domain's words live in lib/sync/model.ts; the tables store them.
+export type { DeliveryState, LogOutcome, RunStatus, RunTrigger } from "../../lib/sync/model";
 
 export const deliveries = pgTable(
   "deliveries",
@@ -34,7 +35,7 @@ export const deliveries = pgTable(
     completionId: bigint("completion_id", { mode: "number" })
       .notNull()
       .references(() => completions.id, { onDelete: "cascade" }),
-    state: text("state", { enum: DELIVERY_STATES }).notNull().default("pending"),
+    state: text("state", { enum: DELIVERY_STATES }).notNull().default(SYNC_DEFAULTS.deliveryState),
     attempts: integer("attempts").notNull().default(0),
     // Attempts in the current retry cycle; a scheduled run starts a new cycle for failed deliveries.
     cycleAttempts: integer("cycle_attempts").notNull().default(0),
@@ -72,7 +73,7 @@ export const syncRuns = pgTable(
       .notNull()
       .references(() => integrations.id, { onDelete: "cascade" }),
     trigger: text("trigger", { enum: RUN_TRIGGERS }).notNull(),
-    status: text("status", { enum: RUN_STATUSES }).notNull().default("running"),
+    status: text("status", { enum: RUN_STATUSES }).notNull().default(SYNC_DEFAULTS.runStatus),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     error: text("error"),
@@ -85,9 +86,6 @@ export const syncRuns = pgTable(
 );
 export type SyncRun = typeof syncRuns.$inferSelect;
 export type NewSyncRun = typeof syncRuns.$inferInsert;
-
-export const LOG_OUTCOMES = ["success", "failure"] as const;
-export type LogOutcome = (typeof LOG_OUTCOMES)[number];
 
 export const syncLog = pgTable(
   "sync_log",

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import type { RunTrigger } from "@/db/schema";
+import type { RunTrigger } from "./model";
 
 export const SYNC_TASK = "integration-sync";
 

@@ -1,7 +1,6 @@
-import type { DeliveryState } from "@/db/schema";
+import { type DeliveryState, SYNC_LIMITS } from "./model";
 
-/** Retry-After from a receiver is honoured, but never beyond a day. */
-export const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
+export const MAX_RETRY_AFTER_MS = SYNC_LIMITS.maxRetryAfterMs;
 
 export type FailurePlan = { state: Extract<DeliveryState, "retrying" | "failed">; nextAttemptAt: Date };
 

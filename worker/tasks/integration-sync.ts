@@ -1,14 +1,14 @@
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { RUN_TRIGGERS } from "@/db/schema";
 import { jobLeaseOwner } from "@/lib/sync/crashed-workers";
+import { runTriggerSchema } from "@/lib/sync/model";
 import { runSync } from "@/lib/sync/run-sync";
 import { log } from "../logger";
 
 export const payloadSchema = z.object({
   integrationId: z.uuid(),
-  trigger: z.enum(RUN_TRIGGERS).default("schedule"),
+  trigger: runTriggerSchema.default("schedule"),
 });
 
 /** One sync run of one integration (enqueued by the tick, "Run now", or a due retry). */

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+// The sync domain's words: delivery states, run triggers and statuses, why a run stops, log outcomes, and the
+// sync's own limits. Client-safe (zod and constants only): the log page, the API, the database schema and the
+// worker all import from here.
+
+/** A delivery is one completion for one integration; "not yet sent" are `pending` and `failed`. */
+export const DELIVERY_STATES = ["pending", "retrying", "succeeded", "failed", "skipped"] as const;
+export const deliveryStateSchema = z.enum(DELIVERY_STATES);
+export type DeliveryState = z.infer<typeof deliveryStateSchema>;
+
+/** What started a run: the schedule's tick, "Run now", or retries falling due. */
+export const RUN_TRIGGERS = ["schedule", "manual", "retry"] as const;
+export const runTriggerSchema = z.enum(RUN_TRIGGERS);
+export type RunTrigger = z.infer<typeof runTriggerSchema>;
+
+export const RUN_STATUSES = ["running", "completed", "stopped", "failed"] as const;
+export const runStatusSchema = z.enum(RUN_STATUSES);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+/** Why a run stopped before it had sent everything due (its status is then `stopped`). */
+export const STOP_REASONS = ["shutdown", "auto_disabled", "gone", "not_active"] as const;
+export type StopReason = (typeof STOP_REASONS)[number];
+
+/** A stop reason in words, as the run records it. */
+export const STOP_REASON_TEXT: Record<StopReason, string> = {
+  shutdown: "the worker is shutting down; the next run continues",
+  auto_disabled: "auto-disabled after too many failures in a row",
+  gone: "the receiver answered 410 Gone; the integration is paused",
+  not_active: "the integration was paused or disabled during the run",
+};
+
+/** Whether one logged attempt counts as delivered. */
+export const LOG_OUTCOMES = ["success", "failure"] as const;
+export const logOutcomeSchema = z.enum(LOG_OUTCOMES);
+export type LogOutcome = z.infer<typeof logOutcomeSchema>;
+
+export const LOG_OUTCOME_LABELS: Record<LogOutcome, string> = { success: "Succeeded", failure: "Failed" };
+
+export const SYNC_DEFAULTS = {
+  deliveryState: "pending",
+  runStatus: "running",
+  /** How long claimed deliveries stay leased beyond the attempts' own timeouts (SYNC_LEASE_MARGIN_MS). */
+  leaseMarginMs: 60_000,
+} as const satisfies { deliveryState: DeliveryState; runStatus: RunStatus; leaseMarginMs: number };
+
+export const SYNC_LIMITS = {
+  /** Retry-After from a receiver is honoured, but never beyond a day. */
+  maxRetryAfterMs: 24 * 60 * 60 * 1000,
+} as const;
