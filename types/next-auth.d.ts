@@ -1,5 +1,5 @@
 import type { DefaultSession } from "next-auth";
-import type { Role } from "@/db/schema/auth";
+import type { Role } from "@/lib/auth/model";
 
 declare module "next-auth" {
   interface User {

@@ -1,38 +1,18 @@
 "use client";
 
-import type { ReactNode } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { Field } from "@/components/ui/field";
-import { AUTH_TYPES, type AuthTypeName } from "@/db/schema/integrations";
-import { AUTH_SETTINGS } from "@/lib/integrations/auth-fields";
-import { ApiKeyFields } from "./auth/api-key-fields";
-import { BasicFields } from "./auth/basic-fields";
-import { BearerFields } from "./auth/bearer-fields";
-import { BearerLoginFields } from "./auth/bearer-login-fields";
-import { ClientCertFields } from "./auth/client-cert-fields";
-import { NoneFields } from "./auth/none-fields";
-import { OAuth2Fields } from "./auth/oauth2-fields";
+import { AUTH, AUTH_TYPES, canAddClientCert } from "@/lib/integrations/model";
+import { AuthFields } from "./auth-fields";
 import { FormSection } from "./form-section";
 import type { SettingsFormValues } from "./form-values";
 import { useFieldError } from "./use-field-error";
-
-const AUTH: Record<AuthTypeName, { label: string; fields: () => ReactNode }> = {
-  api_key: { label: "API key in a header", fields: ApiKeyFields },
-  bearer: { label: "Bearer token", fields: BearerFields },
-  bearer_login: { label: "Bearer token from a login endpoint", fields: BearerLoginFields },
-  basic: { label: "Basic (username and password)", fields: BasicFields },
-  oauth2: { label: "OAuth2 client credentials", fields: OAuth2Fields },
-  client_cert: { label: "Client certificate (mutual TLS)", fields: ClientCertFields },
-  none: { label: "None (test setups only)", fields: NoneFields },
-};
 
 /** How LMS Sync signs in to the receiver: the type, then that type's settings and secret. */
 export function AuthSection() {
   const { register, control } = useFormContext<SettingsFormValues>();
   const authType = useWatch({ control, name: "authType" });
   const error = useFieldError("authType");
-  const TypeFields = AUTH[authType].fields;
-  const canAddCert = AUTH_SETTINGS[authType].includes("useClientCert");
   return (
     <FormSection
       title="Authentication"
@@ -51,8 +31,8 @@ export function AuthSection() {
           )}
         </Field>
       </div>
-      <TypeFields />
-      {canAddCert ? (
+      <AuthFields authType={authType} />
+      {canAddClientCert(authType) ? (
         <label className="flex items-start gap-2 text-sm text-slate-700 sm:col-span-2">
           <input
             type="checkbox"

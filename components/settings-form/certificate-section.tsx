@@ -2,15 +2,12 @@
 
 import { useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { usesClientCert } from "@/lib/integrations/auth-fields";
+import { CERT_FILE_NAMES, CERT_SECRET_NAMES, usesClientCert } from "@/lib/integrations/model";
 import { CertificateDetails } from "./certificate-details";
 import { CertificateUpload } from "./certificate-upload";
 import { useFormExtras } from "./form-extras";
 import { FormSection } from "./form-section";
 import type { SettingsFormValues } from "./form-values";
-
-const CERT_SECRETS = ["clientCertPfx", "clientCertPassphrase", "clientCertPem", "clientKeyPem"] as const;
-const CERT_FILES = ["clientCertPfx", "clientCertPem"] as const;
 
 /** The client certificate, when the integration presents one: what is stored, and a new one to upload. */
 export function CertificateSection() {
@@ -23,10 +20,10 @@ export function CertificateSection() {
   if (!usesClientCert(authType, { useClientCert: useCert })) return null;
   // Removing: every stored certificate file is being cleared and no new one is chosen.
   const isRemoving =
-    CERT_FILES.some((n) => storedSecrets[n]) &&
-    CERT_FILES.every((n) => secrets[n] === null || (!storedSecrets[n] && !secrets[n]));
+    CERT_FILE_NAMES.some((n) => storedSecrets[n]) &&
+    CERT_FILE_NAMES.every((n) => secrets[n] === null || (!storedSecrets[n] && !secrets[n]));
   const setAll = (value: null | "") => {
-    for (const n of CERT_SECRETS) {
+    for (const n of CERT_SECRET_NAMES) {
       if (storedSecrets[n]) setValue(`secrets.${n}`, value, { shouldDirty: true });
     }
   };

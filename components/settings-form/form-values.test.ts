@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { friendlyIssue, settingsFormSchema } from "./form-schema";
 import {
-  changedInput,
+  dirtyInput,
   isFormPath,
   newIntegrationValues,
   type SettingsFormValues,
@@ -20,8 +20,8 @@ function filled(overrides: Partial<SettingsFormValues> = {}): SettingsFormValues
   };
 }
 
-function issues(values: SettingsFormValues, mode: "create" | "edit" = "create", stored: string[] = []) {
-  const r = settingsFormSchema(mode, stored).safeParse(values, { error: friendlyIssue });
+function issues(values: SettingsFormValues, stored: string[] = [], isProduction = false) {
+  const r = settingsFormSchema(stored, isProduction).safeParse(values, { error: friendlyIssue });
   // First message per field, as zodResolver shows it.
   return r.success
     ? {}
@@ -106,26 +106,28 @@ describe("toApiInput", () => {
   });
 });
 
-describe("changedInput", () => {
-  const before = toApiInput(filled({ secrets: {} }));
+describe("dirtyInput", () => {
+  const input = toApiInput(filled({ secrets: {}, name: "HR 2", scheduleTimeZone: "UTC" }));
 
-  it("sends only what changed, with the settings that belong together", () => {
-    expect(changedInput(before, toApiInput(filled({ secrets: {}, name: "HR 2" })))).toEqual({ name: "HR 2" });
-    expect(changedInput(before, toApiInput(filled({ secrets: {}, scheduleTimeZone: "UTC" })))).toEqual({
-      scheduleCron: "0 2 * * *",
-      scheduleTimeZone: "UTC",
-    });
-    expect(changedInput(before, toApiInput(filled({ secrets: {}, authType: "bearer" })))).toEqual({
-      authType: "bearer",
-      authConfig: {},
-    });
+  it("sends only the fields the admin changed, never the untouched ones", () => {
+    expect(dirtyInput(input, { name: true })).toEqual({ name: "HR 2" });
+    expect(dirtyInput(input, { scheduleTimeZone: true, name: false })).toEqual({ scheduleTimeZone: "UTC" });
+    expect(dirtyInput(input, { retrySchedule: [false, true] })).toEqual({ retrySchedule: [60, 300, 1800] });
+    expect(dirtyInput(input, { customHeaders: [{ name: false, value: false }] })).toEqual({});
   });
 
-  it("sends a replaced secret and nothing when nothing changed", () => {
-    expect(changedInput(before, toApiInput(filled({ secrets: { apiKey: "new" } })))).toEqual({
-      secrets: { apiKey: "new" },
+  it("sends an auth type with its settings, and a typed or removed secret", () => {
+    const bearer = toApiInput(filled({ authType: "bearer", secrets: { token: "t" } }));
+    expect(dirtyInput(bearer, { authType: true })).toEqual({
+      authType: "bearer",
+      authConfig: {},
+      secrets: { token: "t" },
     });
-    expect(changedInput(before, toApiInput(filled({ secrets: {} })))).toEqual({});
+    expect(dirtyInput(bearer, { authConfig: { username: true } })).toEqual({
+      authConfig: {},
+      secrets: { token: "t" },
+    });
+    expect(dirtyInput(toApiInput(filled({ secrets: { apiKey: "" } })), {})).toEqual({});
   });
 });
 
@@ -166,14 +168,22 @@ describe("the form schema", () => {
       "authConfig.username": "Enter the username",
       "secrets.password": "Enter the password",
     });
-    expect(issues(filled({ secrets: {} }), "edit", ["apiKey"])).toEqual({});
+    expect(issues(filled({ secrets: {} }), ["apiKey"])).toEqual({});
   });
 
   it("wants a certificate when one is presented and none is stored", () => {
     const cert = filled({ authType: "client_cert", secrets: {} });
     expect(issues(cert)["secrets.clientCertPfx"]).toMatch(/Upload the client certificate/);
-    expect(issues(cert, "edit", ["clientCertPfx", "clientCertPassphrase"])).toEqual({});
+    expect(issues(cert, ["clientCertPfx", "clientCertPassphrase"])).toEqual({});
     expect(issues({ ...cert, secrets: { clientCertPem: "-----BEGIN", clientKeyPem: "k" } })).toEqual({});
+  });
+});
+
+describe("the form schema in production", () => {
+  it("refuses a test-only auth type on the authType field", () => {
+    const none = filled({ authType: "none", secrets: {} });
+    expect(issues(none)).toEqual({});
+    expect(issues(none, [], true)).toEqual({ authType: expect.stringMatching(/test setups only/) });
   });
 });
 

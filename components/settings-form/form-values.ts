@@ -1,12 +1,13 @@
 import type { z } from "zod";
-import type { AuthConfig, AuthTypeName } from "@/db/schema/integrations";
-import { AUTH_SETTINGS } from "@/lib/integrations/auth-fields";
 import {
-  createIntegrationSchema,
-  type IntegrationOutput,
+  AUTH,
+  type AuthConfig,
+  type AuthTypeName,
+  INTEGRATION_DEFAULTS,
   SECRET_NAMES,
   type SecretName,
-} from "@/lib/integrations/schemas";
+} from "@/lib/integrations/model";
+import type { createIntegrationSchema, IntegrationOutput } from "@/lib/integrations/schemas";
 
 /** What the create route accepts; the form turns its values into this and validates it with the shared schema. */
 export type ApiInput = z.input<typeof createIntegrationSchema>;
@@ -79,7 +80,7 @@ export function toFormValues(source: SettingsSource): SettingsFormValues {
     testUrl: source.testUrl ?? "",
     authType: source.authType,
     authConfig: {
-      headerName: a.headerName ?? "X-API-Key",
+      headerName: a.headerName ?? INTEGRATION_DEFAULTS.apiKeyHeaderName,
       username: a.username ?? "",
       loginUrl: a.loginUrl ?? "",
       usernameField: a.usernameField ?? "",
@@ -87,7 +88,7 @@ export function toFormValues(source: SettingsSource): SettingsFormValues {
       tokenUrl: a.tokenUrl ?? "",
       clientId: a.clientId ?? "",
       scope: a.scope ?? "",
-      clientAuthMethod: a.clientAuthMethod ?? "client_secret_basic",
+      clientAuthMethod: a.clientAuthMethod ?? INTEGRATION_DEFAULTS.oauth2ClientAuthMethod,
       useClientCert: a.useClientCert === true,
     },
     // Every secret input starts empty (a registered input reads "" from the page, which must not count as a change).
@@ -108,7 +109,7 @@ export function toFormValues(source: SettingsSource): SettingsFormValues {
 
 function pickAuthConfig(values: SettingsFormValues): AuthConfig {
   const out: Record<string, string | boolean> = {};
-  for (const key of AUTH_SETTINGS[values.authType]) {
+  for (const key of AUTH[values.authType].settings) {
     const value = values.authConfig[key];
     if (typeof value === "boolean") {
       if (value) out[key] = true;
@@ -154,23 +155,27 @@ export function toApiInput(values: SettingsFormValues): ApiInput {
   };
 }
 
-// Keys the server reads together: a cron is checked in its time zone, auth settings belong to their type.
-const TOGETHER: readonly (readonly (keyof ApiInput)[])[] = [
-  ["scheduleCron", "scheduleTimeZone"],
-  ["authType", "authConfig"],
-];
+/** Which fields the admin changed: react-hook-form's dirty fields (a nested object of `true` leaves). */
+export type DirtyFields = Partial<Record<keyof SettingsFormValues, unknown>>;
 
-/** The PATCH body for an edit: only the settings that changed (and the secrets being replaced or removed). */
-export function changedInput(before: ApiInput, after: ApiInput): Partial<ApiInput> {
-  const keys = (Object.keys(after) as (keyof ApiInput)[]).filter(
-    (k) => k !== "secrets" && JSON.stringify(after[k]) !== JSON.stringify(before[k]),
+function isDirty(mark: unknown): boolean {
+  if (mark === true) return true;
+  if (Array.isArray(mark)) return mark.some(isDirty);
+  if (mark && typeof mark === "object") return Object.values(mark).some(isDirty);
+  return false;
+}
+
+/**
+ * The PATCH body for an edit: only the settings the admin changed. An auth type goes with its settings (which
+ * belong to the type); secrets only when one was typed or removed.
+ */
+export function dirtyInput(input: ApiInput, dirty: DirtyFields): Partial<ApiInput> {
+  const keys = (Object.keys(dirty) as (keyof ApiInput)[]).filter(
+    (k) => k !== "secrets" && k in input && isDirty(dirty[k as keyof DirtyFields]),
   );
-  for (const group of TOGETHER) {
-    if (group.some((k) => keys.includes(k)))
-      keys.push(...group.filter((k) => !keys.includes(k) && k in after));
-  }
-  const out: Partial<Record<keyof ApiInput, unknown>> = Object.fromEntries(keys.map((k) => [k, after[k]]));
-  if (after.secrets) out.secrets = after.secrets;
+  if (keys.includes("authType") && !keys.includes("authConfig")) keys.push("authConfig");
+  const out: Partial<Record<keyof ApiInput, unknown>> = Object.fromEntries(keys.map((k) => [k, input[k]]));
+  if (input.secrets) out.secrets = input.secrets;
   return out as Partial<ApiInput>;
 }
 
@@ -200,12 +205,25 @@ export function isFormPath(path: string): boolean {
   return FORM_KEYS.has(top);
 }
 
-/** A new integration's starting values: the shared schema's defaults, with the browser's time zone when known. */
-export function newIntegrationValues(timeZone = "UTC"): SettingsFormValues {
-  const defaults = createIntegrationSchema.parse({
-    name: "placeholder",
-    endpointUrl: "https://placeholder.invalid",
+/** A new integration's starting values: the model's defaults, with the browser's time zone when known. */
+export function newIntegrationValues(
+  timeZone: string = INTEGRATION_DEFAULTS.scheduleTimeZone,
+): SettingsFormValues {
+  const d = INTEGRATION_DEFAULTS;
+  return toFormValues({
+    name: "",
+    endpointUrl: "",
     authType: "api_key",
+    authConfig: {},
+    successCodes: d.successCodes,
+    timeoutMs: d.timeoutMs,
+    customHeaders: {},
+    scheduleCron: d.scheduleCron,
+    scheduleTimeZone: timeZone,
+    retrySchedule: [...d.retrySchedule],
+    failureThreshold: d.failureThreshold,
+    concurrency: d.concurrency,
+    notificationEmails: [],
+    sendFrom: null,
   });
-  return toFormValues({ ...defaults, name: "", endpointUrl: "", scheduleTimeZone: timeZone, sendFrom: null });
 }

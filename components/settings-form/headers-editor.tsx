@@ -2,7 +2,7 @@
 
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { customHeadersSchema } from "@/lib/delivery/schemas";
+import { customHeadersSchema } from "@/lib/integrations/field-schemas";
 import type { HeaderRow, SettingsFormValues } from "./form-values";
 import { useFieldError } from "./use-field-error";
 

@@ -9,13 +9,15 @@ import type { IntegrationOutput } from "@/lib/integrations/schemas";
 import { AuthSection } from "./auth-section";
 import { BasicsSection } from "./basics-section";
 import { CertificateSection } from "./certificate-section";
+import { ConflictAlert, type SaveConflict, saveConflict } from "./conflict-alert";
 import { DeleteIntegration } from "./delete-integration";
 import { DeliverySection } from "./delivery-section";
 import { FormExtrasProvider } from "./form-extras";
 import { FormFooter } from "./form-footer";
 import { type FormMode, settingsResolver } from "./form-schema";
 import {
-  changedInput,
+  type DirtyFields,
+  dirtyInput,
   newIntegrationValues,
   type SettingsFormValues,
   toApiInput,
@@ -46,17 +48,22 @@ export function SettingsForm({
   const storedSecrets = integration?.secrets ?? {};
   const storedKey = Object.keys(storedSecrets).sort().join(",");
   const resolver = useMemo(
-    () => settingsResolver(mode, storedKey ? storedKey.split(",") : []),
-    [mode, storedKey],
+    () => settingsResolver(storedKey ? storedKey.split(",") : [], isProduction),
+    [storedKey, isProduction],
   );
   const [baseline, setBaseline] = useState<SettingsFormValues>(() =>
     integration ? toFormValues(integration) : newIntegrationValues(),
   );
+  // The settings version the form was loaded from; a save names it so a change made meanwhile is not overwritten.
+  const [version, setVersion] = useState(integration?.version);
   const form = useForm<SettingsFormValues>({ defaultValues: baseline, resolver, mode: "onTouched" });
   const [notice, setNotice] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<SaveConflict | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const save = useSaveIntegration(mode, integration?.id);
   useUnsavedChangesGuard(canEdit && form.formState.isDirty);
+  // Read in render so react-hook-form keeps dirtyFields current: a save sends only those fields.
+  void form.formState.dirtyFields;
 
   // A new integration's schedule starts in the browser's time zone (unknown while rendering on the server).
   useEffect(() => {
@@ -69,17 +76,22 @@ export function SettingsForm({
     async (values) => {
       setNotice(null);
       setProblems([]);
+      setConflict(null);
       const input = toApiInput(values);
-      const body = mode === "create" ? input : changedInput(toApiInput(baseline), input);
-      if (Object.keys(body).length === 0) {
+      const changes =
+        mode === "create" ? input : dirtyInput(input, form.formState.dirtyFields as DirtyFields);
+      if (Object.keys(changes).length === 0) {
         form.reset(values);
         setNotice("Nothing to save: no setting changed.");
         return;
       }
       try {
-        const { integration: saved } = await save.mutateAsync(body);
+        const { integration: saved } = await save.mutateAsync(
+          mode === "create" ? changes : { ...changes, version },
+        );
         const next = toFormValues(saved);
         setBaseline(next);
+        setVersion(saved.version);
         form.reset(next);
         if (mode === "create") {
           router.replace(`/integrations/${saved.id}?created=1`);
@@ -87,6 +99,11 @@ export function SettingsForm({
         }
         setNotice("Saved.");
       } catch (error) {
+        const isConflict = saveConflict(error);
+        if (isConflict) {
+          setConflict(isConflict);
+          return;
+        }
         const { fields, general } = splitSaveError(error);
         for (const f of fields) {
           form.setError(f.path as FieldPath<SettingsFormValues>, { type: "server", message: f.message });
@@ -119,6 +136,24 @@ export function SettingsForm({
             <RetriesSection />
             <NotificationsSection isNew={mode === "create"} />
           </fieldset>
+          {conflict && integration ? (
+            <ConflictAlert
+              conflict={conflict}
+              integrationId={integration.id}
+              onLoaded={(current) => {
+                // Their version becomes the baseline; the admin's own edits are laid on top, still unsaved.
+                const mine = form.getValues();
+                const dirty = Object.keys(form.formState.dirtyFields) as (keyof SettingsFormValues)[];
+                const next = toFormValues(current);
+                setBaseline(next);
+                setVersion(current.version);
+                form.reset(next);
+                for (const key of dirty) form.setValue(key, mine[key], { shouldDirty: true });
+                setConflict(null);
+                setNotice(null);
+              }}
+            />
+          ) : null}
           {problems.length > 0 ? (
             <div className="mt-6">
               <Alert>

@@ -11,7 +11,7 @@ import type { ApiInput } from "./form-values";
 export function useSaveIntegration(mode: FormMode, id: string | undefined) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Partial<ApiInput>) =>
+    mutationFn: (body: Partial<ApiInput> & { version?: number }) =>
       fetchJson<{ integration: IntegrationOutput }>(
         mode === "create" ? "/api/integrations" : `/api/integrations/${id}`,
         {

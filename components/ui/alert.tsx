@@ -8,14 +8,14 @@ export function Alert({
   children: ReactNode;
 }) {
   const styles = {
-    error: "border-red-200 bg-red-50 text-red-800",
-    warning: "border-amber-200 bg-amber-50 text-amber-900",
-    info: "border-sky-200 bg-sky-50 text-sky-900",
+    error: "border-danger-200 bg-danger-50 text-danger-800",
+    warning: "border-warning-200 bg-warning-50 text-warning-900",
+    info: "border-info-200 bg-info-50 text-info-900",
   }[tone];
   return (
     <div
       role={tone === "error" ? "alert" : "status"}
-      className={`rounded-md border px-4 py-3 text-sm ${styles}`}
+      className={`rounded-control border px-4 py-3 text-sm ${styles}`}
     >
       {children}
     </div>

@@ -3,17 +3,17 @@ import type { ReactNode } from "react";
 export type Tone = "green" | "amber" | "red" | "slate" | "indigo";
 
 const TONES: Record<Tone, string> = {
-  green: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
-  amber: "bg-amber-50 text-amber-800 ring-amber-600/20",
-  red: "bg-red-50 text-red-700 ring-red-600/20",
-  slate: "bg-slate-100 text-slate-700 ring-slate-500/20",
-  indigo: "bg-indigo-50 text-indigo-700 ring-indigo-600/20",
+  green: "bg-success-50 text-success-700 ring-success-600/20",
+  amber: "bg-warning-50 text-warning-800 ring-warning-600/20",
+  red: "bg-danger-50 text-danger-700 ring-danger-600/20",
+  slate: "bg-ink-100 text-ink-700 ring-ink-500/20",
+  indigo: "bg-brand-50 text-brand-700 ring-brand-600/20",
 };
 
 export function Badge({ tone = "slate", children }: { tone?: Tone; children: ReactNode }) {
   return (
     <span
-      className={`inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}
+      className={`inline-flex items-center rounded-control px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}
     >
       {children}
     </span>

@@ -14,12 +14,12 @@ export function Card({
   className?: string;
 }) {
   return (
-    <section className={`rounded-xl bg-white shadow-sm ring-1 ring-slate-200 ${className}`}>
+    <section className={`rounded-panel bg-white shadow-sm ring-1 ring-ink-200 ${className}`}>
       {title || actions ? (
-        <header className="flex items-start justify-between gap-4 border-b border-slate-100 px-5 py-4">
+        <header className="flex items-start justify-between gap-4 border-b border-ink-100 px-5 py-4">
           <div>
-            {title ? <h2 className="text-base font-semibold text-slate-900">{title}</h2> : null}
-            {description ? <p className="mt-0.5 text-sm text-slate-600">{description}</p> : null}
+            {title ? <h2 className="text-base font-semibold text-ink-900">{title}</h2> : null}
+            {description ? <p className="mt-0.5 text-sm text-ink-600">{description}</p> : null}
           </div>
           {actions ? <div className="flex shrink-0 gap-2">{actions}</div> : null}
         </header>

@@ -12,7 +12,7 @@ export function CodeBlock({
   return (
     <figure aria-label={label} className="m-0">
       <pre
-        className={`overflow-x-auto rounded-lg bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100 ${className}`}
+        className={`overflow-x-auto rounded-panel bg-ink-900 p-3 font-mono text-xs leading-relaxed text-ink-100 ${className}`}
       >
         {text}
       </pre>

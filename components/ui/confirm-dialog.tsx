@@ -39,15 +39,15 @@ export function ConfirmDialog({
         e.preventDefault();
         onCancel();
       }}
-      className="m-auto w-full max-w-md rounded-xl p-0 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/40"
+      className="m-auto w-full max-w-md rounded-panel p-0 shadow-xl ring-1 ring-ink-200 backdrop:bg-ink-900/40"
     >
       <div className="px-6 py-5">
-        <h2 id={titleId} className="text-base font-semibold text-slate-900">
+        <h2 id={titleId} className="text-base font-semibold text-ink-900">
           {title}
         </h2>
-        <div className="mt-2 text-sm text-slate-600">{children}</div>
+        <div className="mt-2 text-sm text-ink-600">{children}</div>
       </div>
-      <div className="flex justify-end gap-2 border-t border-slate-100 bg-slate-50 px-6 py-3">
+      <div className="flex justify-end gap-2 border-t border-ink-100 bg-ink-50 px-6 py-3">
         <Button variant="secondary" onClick={onCancel} disabled={isBusy}>
           Cancel
         </Button>

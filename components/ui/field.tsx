@@ -32,20 +32,20 @@ export function Field({
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="block text-sm font-medium text-ink-800">
         {label}
-        {optional ? <span className="ml-1 font-normal text-slate-500">(optional)</span> : null}
+        {optional ? <span className="ml-1 font-normal text-ink-500">(optional)</span> : null}
       </label>
       <div className="mt-1">
         {children({ id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined })}
       </div>
       {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-slate-500">
+        <p id={hintId} className="mt-1 text-xs text-ink-500">
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={errorId} className="mt-1 text-xs font-medium text-red-700">
+        <p id={errorId} className="mt-1 text-xs font-medium text-danger-700">
           {error}
         </p>
       ) : null}

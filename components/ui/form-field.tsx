@@ -17,13 +17,13 @@ export function FormField({
   const id = useId();
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="block text-sm font-medium text-ink-800">
         {label}
       </label>
       <div className="mt-1">{children(id)}</div>
-      {hint && !error ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+      {hint && !error ? <p className="mt-1 text-xs text-ink-500">{hint}</p> : null}
       {error ? (
-        <p className="mt-1 text-xs font-medium text-red-700" role="alert">
+        <p className="mt-1 text-xs font-medium text-danger-700" role="alert">
           {error}
         </p>
       ) : null}

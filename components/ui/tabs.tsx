@@ -7,7 +7,7 @@ import { usePathname } from "next/navigation";
 export function LinkTabs({ tabs }: { tabs: { href: string; label: string; exact?: boolean }[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Sections" className="mb-6 flex gap-1 border-b border-slate-200">
+    <nav aria-label="Sections" className="mb-6 flex gap-1 border-b border-ink-200">
       {tabs.map((t) => {
         const isActive = t.exact
           ? pathname === t.href
@@ -17,7 +17,7 @@ export function LinkTabs({ tabs }: { tabs: { href: string; label: string; exact?
             key={t.href}
             href={t.href}
             aria-current={isActive ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${isActive ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${isActive ? "border-brand-600 text-brand-700" : "border-transparent text-ink-600 hover:text-ink-900"}`}
           >
             {t.label}
           </Link>

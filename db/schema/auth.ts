@@ -1,7 +1,7 @@
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { ROLES } from "../../lib/auth/model";
 
-export const ROLES = ["admin", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+export type { Role } from "../../lib/auth/model";
 
 export const appUsers = pgTable("app_users", {
   id: uuid("id").primaryKey().defaultRandom(),

@@ -1,9 +1,9 @@
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { NOTIFICATION_SEVERITIES } from "../../lib/notifications/model";
 import { appUsers } from "./auth";
 import { integrations } from "./integrations";
 
-export const NOTIFICATION_SEVERITIES = ["info", "warning", "error"] as const;
-export type NotificationSeverity = (typeof NOTIFICATION_SEVERITIES)[number];
+export { NOTIFICATION_SEVERITIES, type NotificationSeverity } from "../../lib/notifications/model";
 
 export const notifications = pgTable(
   "notifications",
@@ -35,7 +35,10 @@ export const auditEvents = pgTable(
     action: text("action").notNull(),
     resourceType: text("resource_type").notNull(),
     resourceId: text("resource_id"),
-    diff: jsonb("diff").$type<{ old?: unknown; new?: unknown }>().notNull().default({}),
+    diff: jsonb("diff")
+      .$type<{ old?: unknown; new?: unknown; secretsChanged?: string[] }>()
+      .notNull()
+      .default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("audit_events_resource_idx").on(t.resourceType, t.resourceId, t.createdAt)],

@@ -1,44 +1,24 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  AUTH_TYPES,
+  type AuthConfig,
+  type ClientCertInfo,
+  INTEGRATION_DEFAULTS as D,
+  INTEGRATION_STATUSES,
+  type StoredSecret,
+} from "../../lib/integrations/model";
+import type { MappingEntry } from "../../lib/mapping/schemas";
 import { appUsers } from "./auth";
 
-export const INTEGRATION_STATUSES = ["active", "paused", "auto_disabled"] as const;
-export type IntegrationStatus = (typeof INTEGRATION_STATUSES)[number];
-
-export const AUTH_TYPES = [
-  "api_key",
-  "bearer",
-  "bearer_login",
-  "basic",
-  "oauth2",
-  "client_cert",
-  "none",
-] as const;
-export type AuthTypeName = (typeof AUTH_TYPES)[number];
-
-/** One stored secret: AES-256-GCM ciphertext (lib/crypto) and when it last changed. */
-export type StoredSecret = { ciphertext: string; changedAt: string };
-/** Non-secret auth settings; which keys apply depends on the auth type. */
-export type AuthConfig = {
-  headerName?: string;
-  username?: string;
-  loginUrl?: string;
-  usernameField?: string;
-  passwordField?: string;
-  tokenUrl?: string;
-  clientId?: string;
-  scope?: string;
-  clientAuthMethod?: "client_secret_basic" | "client_secret_post";
-  useClientCert?: boolean;
-};
-/** What the UI shows of a client certificate; read when it is saved. */
-export type ClientCertInfo = { subject: string; issuer: string; validFrom: string; validTo: string };
-/** A mapping entry as stored; lib/mapping owns the shape and validates it. */
-export type StoredMappingEntry = {
-  key: string;
-  source: string | { const: string | number | boolean | null };
-  transforms?: string;
-};
+// The domain's words and defaults live in lib/integrations/model.ts; the table stores them.
+export type {
+  AuthConfig,
+  AuthTypeName,
+  ClientCertInfo,
+  IntegrationStatus,
+  StoredSecret,
+} from "../../lib/integrations/model";
 
 export const integrations = pgTable(
   "integrations",
@@ -53,20 +33,25 @@ export const integrations = pgTable(
     secrets: jsonb("secrets").$type<Record<string, StoredSecret>>().notNull().default({}),
     clientCertInfo: jsonb("client_cert_info").$type<ClientCertInfo | null>(),
     caBundlePem: text("ca_bundle_pem"),
-    successCodes: text("success_codes").notNull().default("2xx"),
-    timeoutMs: integer("timeout_ms").notNull().default(30_000),
+    successCodes: text("success_codes").notNull().default(D.successCodes),
+    timeoutMs: integer("timeout_ms").notNull().default(D.timeoutMs),
     customHeaders: jsonb("custom_headers").$type<Record<string, string>>().notNull().default({}),
-    scheduleCron: text("schedule_cron").notNull().default("0 2 * * *"),
-    scheduleTimeZone: text("schedule_time_zone").notNull().default("UTC"),
-    retrySchedule: integer("retry_schedule").array().notNull().default(sql`'{60,300,1800}'::integer[]`),
-    failureThreshold: integer("failure_threshold").notNull().default(10),
+    scheduleCron: text("schedule_cron").notNull().default(D.scheduleCron),
+    scheduleTimeZone: text("schedule_time_zone").notNull().default(D.scheduleTimeZone),
+    retrySchedule: integer("retry_schedule")
+      .array()
+      .notNull()
+      .default(sql.raw(`'{${D.retrySchedule.join(",")}}'::integer[]`)),
+    failureThreshold: integer("failure_threshold").notNull().default(D.failureThreshold),
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
-    concurrency: integer("concurrency").notNull().default(4),
+    concurrency: integer("concurrency").notNull().default(D.concurrency),
     disabledReason: text("disabled_reason"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     notificationEmails: text("notification_emails").array().notNull().default(sql`'{}'::text[]`),
-    mapping: jsonb("mapping").$type<StoredMappingEntry[]>().notNull().default([]),
+    mapping: jsonb("mapping").$type<MappingEntry[]>().notNull().default([]),
     mappingVersion: integer("mapping_version").notNull().default(1),
+    // Counts settings saves; a save that names an older version is refused (two admins editing at once).
+    settingsVersion: integer("settings_version").notNull().default(1),
     sendFrom: timestamp("send_from", { withTimezone: true }).notNull().defaultNow(),
     // The schedule time last acted on by the tick; the next fire after it is when the next run is due.
     lastScheduledAt: timestamp("last_scheduled_at", { withTimezone: true }),
@@ -90,7 +75,7 @@ export const mappingVersions = pgTable(
       .notNull()
       .references(() => integrations.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
-    entries: jsonb("entries").$type<StoredMappingEntry[]>().notNull(),
+    entries: jsonb("entries").$type<MappingEntry[]>().notNull(),
     savedBy: uuid("saved_by").references(() => appUsers.id, { onDelete: "set null" }),
     savedAt: timestamp("saved_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -5,6 +5,7 @@ import {
   diagnoseOAuth,
   SEND_LOG,
 } from "./diagnose-credentials";
+import { AUTH } from "../integrations/auth-types";
 import type { AuthType, Diagnosis, Failure } from "./types";
 
 export type DiagnoseInput = {
@@ -22,16 +23,6 @@ export type DiagnoseInput = {
   responseBody?: string;
 };
 
-const CREDENTIAL: Record<AuthType, string> = {
-  api_key: "API key",
-  bearer: "bearer token",
-  bearer_login: "token from the login endpoint",
-  basic: "username or password",
-  oauth2: "OAuth2 access token",
-  client_cert: "client certificate",
-  none: "request (no credentials were sent)",
-};
-
 /** Explains a failed attempt in an LMS administrator's words, with one concrete fix. */
 export function diagnose(input: DiagnoseInput): Diagnosis | undefined {
   if (input.failure) return diagnoseFailure(input.failure, input);
@@ -40,7 +31,8 @@ export function diagnose(input: DiagnoseInput): Diagnosis | undefined {
 }
 
 function diagnoseStatus(status: number, input: DiagnoseInput): Diagnosis {
-  const credential = CREDENTIAL[input.authType ?? "none"];
+  const auth = AUTH[input.authType ?? "none"];
+  const credential = auth.credential;
   const isProbe = input.method !== undefined && input.method !== "POST";
   const certRefusal = certificateRefusal(status, input.responseBody);
   if (certRefusal) return diagnoseClientCert(certRefusal, input.hasClientCert ?? false);
@@ -51,13 +43,13 @@ function diagnoseStatus(status: number, input: DiagnoseInput): Diagnosis {
     };
   }
   if (status === 401) {
-    if (input.authType === "none" || input.authType === "client_cert") {
+    if (!auth.secret) {
       return {
         cause: "The receiver requires credentials that were not sent (HTTP 401).",
         fix: "Ask the receiving system's IT which authentication they expect and choose that type in the settings.",
       };
     }
-    if (input.authType === "bearer_login" || input.authType === "oauth2") {
+    if (auth.fetchesToken) {
       return {
         cause: `The receiver refused the ${credential} (HTTP 401), even though getting the token worked.`,
         fix: "Ask the receiving system's IT whether this account may use the endpoint, and whether the token URL and the endpoint belong to the same system.",

@@ -7,14 +7,7 @@ export { diagnose } from "./diagnose";
 export { closeAllPools, DEFAULT_TIMEOUT_MS } from "./pool";
 export { REDACTED, redactHeaders } from "./redact";
 export { parseRetryAfter } from "./retry-after";
-export {
-  authSettingsSchema,
-  authTypeSchema,
-  connectionSettingsSchema,
-  customHeadersSchema,
-  successCodesSchema,
-  timeoutMsSchema,
-} from "./schemas";
+export { connectionSettingsSchema } from "./schemas";
 export { type SendAttemptInput, sendAttempt } from "./send-attempt";
 export { DEFAULT_SUCCESS_CODES, isSuccessStatus, successCodeMatcher } from "./success-codes";
 export { type TestConnectionInput, testConnection } from "./test-connection";

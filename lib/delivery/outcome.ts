@@ -4,7 +4,7 @@ import { diagnose } from "./diagnose";
 import type { HttpResponse } from "./http-request";
 import { redactHeaders, scrubSecrets, secretValues } from "./redact";
 import { parseRetryAfter } from "./retry-after";
-import { usesClientCert } from "./tls-options";
+import { presentsClientCert } from "./tls-options";
 import type { AttemptOutcome, ConnectionSettings, Failure } from "./types";
 
 export type OutcomeContext = {
@@ -48,7 +48,7 @@ export function buildOutcome(ctx: OutcomeContext, parts: OutcomeParts): AttemptO
         authType: settings.authType,
         method: ctx.method,
         timeoutMs: ctx.timeoutMs,
-        hasClientCert: usesClientCert(settings),
+        hasClientCert: presentsClientCert(settings),
         responseBody: response?.body.slice(0, 2000),
       })
     : undefined;

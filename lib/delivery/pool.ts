@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { Agent } from "undici";
 import { guardedLookup } from "./address-policy";
-import { buildTlsOptions, type TlsMaterial, usesClientCert } from "./tls-options";
+import { buildTlsOptions, type TlsMaterial, presentsClientCert } from "./tls-options";
 import type { ConnectionSettings, Failure } from "./types";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -32,7 +32,7 @@ const poolKeys = new WeakMap<ConnectionSettings, string>();
 
 function computePoolKey(settings: ConnectionSettings): string {
   const { secrets } = settings;
-  const material = usesClientCert(settings)
+  const material = presentsClientCert(settings)
     ? [secrets.clientCertPfx, secrets.clientCertPassphrase, secrets.clientCertPem, secrets.clientKeyPem]
     : [];
   const hash = createHash("sha256")

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { authSettingsSchema, connectionSettingsSchema, customHeadersSchema } from "./schemas";
+import { customHeadersSchema } from "../integrations/field-schemas";
+import { connectionSettingsSchema } from "./schemas";
 
 const base = {
   integrationId: "5f0c3a8e-6a8f-4f57-9d55-3f5b7f3a1c11",
@@ -39,18 +40,5 @@ describe("customHeadersSchema", () => {
     expect(customHeadersSchema.safeParse({ Authorization: "x" }).success).toBe(false);
     expect(customHeadersSchema.safeParse({ "Bad Name": "x" }).success).toBe(false);
     expect(customHeadersSchema.safeParse({ "X-Evil": "a\r\nX-Injected: 1" }).success).toBe(false);
-  });
-});
-
-describe("authSettingsSchema", () => {
-  it("requires each type's own settings", () => {
-    const result = authSettingsSchema.safeParse({ authType: "oauth2", auth: { clientId: "lms" } });
-    expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["auth.tokenUrl"]);
-    expect(
-      authSettingsSchema.safeParse({ authType: "bearer_login", auth: { loginUrl: "https://x.test/login" } })
-        .success,
-    ).toBe(false);
-    expect(authSettingsSchema.safeParse({ authType: "basic", auth: { username: "lms" } }).success).toBe(true);
   });
 });

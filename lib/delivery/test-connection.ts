@@ -5,7 +5,7 @@ import type { OutcomeContext } from "./outcome";
 import { prepare } from "./prepare";
 import { probeConnect, probeDns, probeTls } from "./probes";
 import { authFailureOutcome, exchange } from "./send-attempt";
-import { usesClientCert } from "./tls-options";
+import { presentsClientCert } from "./tls-options";
 import type { ConnectionSettings, Failure, Target, TestConnectionResult, TestStage } from "./types";
 
 export type TestConnectionInput = {
@@ -41,7 +41,7 @@ export async function testConnection(input: TestConnectionInput): Promise<TestCo
       authType: settings.authType,
       method,
       timeoutMs: settings.timeoutMs,
-      hasClientCert: usesClientCert(settings),
+      hasClientCert: presentsClientCert(settings),
     }),
   });
   if (!prepared.ok) return failed(prepared.failure, prepared.url);

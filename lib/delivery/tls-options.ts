@@ -1,5 +1,6 @@
 import "server-only";
 import tls from "node:tls";
+import { usesClientCert } from "../integrations/auth-types";
 import { certificateInputFromSecrets, loadClientCertificate } from "./certificate";
 import type { CertificateInfo, ConnectionSettings, Failure } from "./types";
 
@@ -11,8 +12,8 @@ export type TlsMaterial =
   | { ok: false; failure: Failure };
 
 /** True when the integration presents a client certificate (alone or with another auth type). */
-export function usesClientCert(settings: Pick<ConnectionSettings, "authType" | "auth">): boolean {
-  return settings.authType === "client_cert" || settings.auth?.useClientCert === true;
+export function presentsClientCert(settings: Pick<ConnectionSettings, "authType" | "auth">): boolean {
+  return usesClientCert(settings.authType, settings.auth ?? {});
 }
 
 /** Builds CA and client-certificate options; a broken bundle or certificate is a configuration failure. */
@@ -29,7 +30,7 @@ export function buildTlsOptions(settings: ConnectionSettings): TlsMaterial {
     // Added to the public roots, not instead of them: the receiver may move to a public CA later.
     options.ca = [...tls.rootCertificates, bundle];
   }
-  if (!usesClientCert(settings)) return withSecureContext(options);
+  if (!presentsClientCert(settings)) return withSecureContext(options);
   const { secrets } = settings;
   const loaded = loadClientCertificate(certificateInputFromSecrets(secrets));
   if (!loaded.ok) {

@@ -1,7 +1,8 @@
 import type { z } from "zod";
-import type { authTypeSchema, connectionSettingsSchema } from "./schemas";
+import type { AuthTypeName } from "../integrations/auth-types";
+import type { connectionSettingsSchema } from "./schemas";
 
-export type AuthType = z.infer<typeof authTypeSchema>;
+export type AuthType = AuthTypeName;
 
 /** An integration's connection as the delivery code sees it (secrets decrypted by the caller). */
 export type ConnectionSettings = z.infer<typeof connectionSettingsSchema>;

@@ -1,15 +1,19 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { listSettingsSavesAfter } from "@/db/queries/audit";
 import {
   deleteIntegrationRow,
   findIntegrationForUpdate,
   insertMappingVersion,
   updateIntegrationRow,
 } from "@/db/queries/integrations";
-import type { Integration, StoredMappingEntry } from "@/db/schema";
+import type { Integration } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
+import type { MappingEntry } from "@/lib/mapping";
 import { enqueueSync } from "@/lib/sync/jobs";
+import type { OtherChange } from "./conflict";
+import { pickAuthSettings } from "./model";
 import { checkSave, type RuleProblem } from "./rules";
 import type { UpdateIntegrationInput } from "./schemas";
 import { applySecretChanges } from "./secrets";
@@ -18,10 +22,15 @@ export type ChangeResult =
   | { ok: true; integration: Integration }
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "stale"; currentVersion: number }
+  | { ok: false; reason: "conflict"; currentVersion: number; changes: OtherChange[] }
   | { ok: false; reason: "invalid"; problems: RuleProblem[] }
   | { ok: false; reason: "not_active"; integration: Integration };
 
-/** Applies a settings change (secrets write-only) with its audit event, in one transaction. */
+/**
+ * Applies a settings change with its audit event, in one transaction. Only the keys in `input` change (secrets are
+ * write-only); a change of auth type keeps only the settings the new type reads. With `input.version`, refuses when
+ * someone saved since, naming who changed what.
+ */
 export async function updateIntegration(
   db: Db,
   id: string,
@@ -31,15 +40,29 @@ export async function updateIntegration(
   return db.transaction(async (tx) => {
     const old = await findIntegrationForUpdate(tx, id);
     if (!old) return { ok: false, reason: "not_found" };
+    const { secrets: secretInput, version, ...settings } = input;
+    if (version !== undefined && version !== old.settingsVersion) {
+      const saves = await listSettingsSavesAfter(tx, id, version);
+      const changes = saves.map((e) => ({
+        by: e.actorLabel,
+        at: e.createdAt.toISOString(),
+        fields: changedFields(e.diff),
+      }));
+      return { ok: false, reason: "conflict", currentVersion: old.settingsVersion, changes };
+    }
     const check = checkSave(input, old);
     if (!check.ok) return { ok: false, reason: "invalid", problems: check.problems };
-    const { secrets: secretInput, ...settings } = input;
+    if (settings.authType !== undefined || settings.authConfig !== undefined) {
+      const authType = settings.authType ?? old.authType;
+      settings.authConfig = pickAuthSettings(authType, settings.authConfig ?? old.authConfig);
+    }
     const { secrets, changed } = applySecretChanges(old.secrets, secretInput);
     const certInfo = check.clientCertInfo === undefined ? {} : { clientCertInfo: check.clientCertInfo };
     const row = await updateIntegrationRow(tx, id, {
       ...settings,
       ...certInfo,
       secrets,
+      settingsVersion: old.settingsVersion + 1,
       updatedBy: actor.id,
     });
     await recordAudit(tx, {
@@ -47,12 +70,18 @@ export async function updateIntegration(
       action: "integration.update",
       resourceType: "integration",
       resourceId: id,
-      old: pick(old, Object.keys(settings)),
-      new: pick(row!, Object.keys(settings)),
+      old: { ...pick(old, Object.keys(settings)), version: old.settingsVersion },
+      new: { ...pick(row!, Object.keys(settings)), version: row!.settingsVersion },
       secretsChanged: changed,
     });
     return { ok: true, integration: row! };
   });
+}
+
+function changedFields(diff: { new?: unknown; secretsChanged?: unknown }): string[] {
+  const fields = Object.keys((diff.new ?? {}) as object).filter((k) => k !== "version");
+  const secrets = Array.isArray(diff.secretsChanged) ? diff.secretsChanged.map((n) => `secrets.${n}`) : [];
+  return [...fields, ...secrets];
 }
 
 /**
@@ -62,7 +91,7 @@ export async function updateIntegration(
 export async function saveMapping(
   db: Db,
   id: string,
-  entries: StoredMappingEntry[],
+  entries: MappingEntry[],
   actor: Actor,
   baseVersion?: number,
 ): Promise<ChangeResult> {

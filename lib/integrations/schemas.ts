@@ -1,127 +1,205 @@
+// Inputs and output of the integrations API, shared by the routes and the settings form. Client-safe: zod only.
+// Defaults apply on create only; an update schema has none, so a key left out of a PATCH keeps its stored value.
+
 import { z } from "zod";
-import { INTEGRATION_STATUSES } from "@/db/schema/integrations";
-import {
-  authConfigSchema,
-  authTypeSchema,
-  customHeadersSchema,
-  httpUrlSchema,
-  successCodesSchema,
-  timeoutMsSchema,
-} from "@/lib/delivery/schemas";
-import { mappingSchema } from "@/lib/mapping";
-import { checkCron, isValidTimeZone } from "@/lib/schedule/cron";
+import { isoDateTime } from "../api/iso-date-time";
+import { mappingSchema } from "../mapping/schemas";
+import { isValidTimeZone } from "../schedule/cron";
+import { authConfigSchema, authTypeSchema, SECRET_NAMES, type SecretName } from "./auth-types";
+import { customHeadersSchema, httpUrlSchema, successCodeSpecSchema, timeoutMsSchema } from "./field-schemas";
+import { INTEGRATION_DEFAULTS as D, INTEGRATION_LIMITS as L } from "./limits";
+import { INTEGRATION_STATUSES } from "./model";
 
-/** Names of the write-only secrets an integration can hold. */
-export const SECRET_NAMES = [
-  "apiKey",
-  "token",
-  "password",
-  "clientSecret",
-  "clientCertPfx",
-  "clientCertPassphrase",
-  "clientCertPem",
-  "clientKeyPem",
-] as const;
-export type SecretName = (typeof SECRET_NAMES)[number];
+export { SECRET_NAMES, type SecretName } from "./auth-types";
 
+const timeZoneSchema = z
+  .string()
+  .refine(isValidTimeZone, "Unknown time zone: use an IANA name such as Europe/Copenhagen");
+
+/** Every setting's schema, with no defaults; create adds the defaults, update makes each key optional. */
 const settingsFields = {
-  name: z.string().trim().min(1, "Give the integration a name").max(120),
-  endpointUrl: httpUrlSchema,
-  testUrl: httpUrlSchema.nullable().optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Give the integration a name")
+    .max(L.nameLength)
+    .describe("What admins call the integration"),
+  endpointUrl: httpUrlSchema.describe("Where completions are POSTed (https:// in production)"),
+  testUrl: httpUrlSchema
+    .nullable()
+    .describe("Where Test with user sends instead of the endpoint; null: the endpoint itself"),
   authType: authTypeSchema,
-  authConfig: authConfigSchema.strict().default({}),
-  caBundlePem: z.string().max(200_000).nullable().optional(),
-  successCodes: successCodesSchema.transform((v) => v?.trim() || "2xx"),
-  timeoutMs: timeoutMsSchema.default(30_000),
-  customHeaders: customHeadersSchema.default({}),
-  scheduleCron: z.string().trim().default("0 2 * * *"),
-  scheduleTimeZone: z.string().refine(isValidTimeZone, "Unknown time zone").default("UTC"),
+  authConfig: authConfigSchema.strict(),
+  caBundlePem: z
+    .string()
+    .max(L.caBundleLength)
+    .nullable()
+    .describe("PEM certificates to trust besides the public roots (a private CA); null: public roots only"),
+  // Blank or null means the default: any 2xx.
+  successCodes: successCodeSpecSchema
+    .nullable()
+    .transform((v) => v?.trim() || D.successCodes)
+    .describe("HTTP statuses that count as delivered, e.g. 2xx or 200-299,304; null or blank: 2xx"),
+  timeoutMs: timeoutMsSchema,
+  customHeaders: customHeadersSchema,
+  scheduleCron: z
+    .string()
+    .trim()
+    .describe("When scheduled runs start: five-field cron (minute hour day month weekday)"),
+  scheduleTimeZone: timeZoneSchema.describe("The IANA time zone the cron is read in"),
   retrySchedule: z
     .array(
       z
         .number()
         .int()
-        .min(1, "At least 1 second")
-        .max(86_400 * 7),
+        .min(L.retryDelaySeconds.min, "At least 1 second")
+        .max(L.retryDelaySeconds.max, "At most 7 days"),
     )
-    .max(10, "At most 10 retries")
-    .default([60, 300, 1800]),
-  failureThreshold: z.number().int().min(1).max(1000).default(10),
-  concurrency: z.number().int().min(1).max(32, "At most 32 requests at once").default(4),
-  notificationEmails: z.array(z.string().trim().email("Not an e-mail address")).max(50).default([]),
-  sendFrom: z.coerce.date().optional(),
+    .max(L.retries, `At most ${L.retries} retries`)
+    .describe("Seconds to wait before each retry of a failed delivery, in order"),
+  failureThreshold: z
+    .number()
+    .int()
+    .min(L.failureThreshold.min)
+    .max(L.failureThreshold.max)
+    .describe("Failed attempts in a row after which the integration is disabled and people are told"),
+  concurrency: z
+    .number()
+    .int()
+    .min(L.concurrency.min, "At least 1 request at once")
+    .max(L.concurrency.max, `At most ${L.concurrency.max} requests at once`)
+    .describe("How many requests a run sends in parallel"),
+  notificationEmails: z
+    .array(z.string().trim().email("Not an e-mail address"))
+    .max(L.notificationEmails)
+    .describe("Who is e-mailed when the integration fails or is disabled (when SMTP is set)"),
+  sendFrom: z.coerce
+    .date()
+    .describe("Completions recorded from this time on are sent (ISO 8601); default: when it was created"),
 };
-
-function cronRefinement(value: { scheduleCron?: string; scheduleTimeZone?: string }, ctx: z.RefinementCtx) {
-  if (value.scheduleCron === undefined) return;
-  const check = checkCron(value.scheduleCron, value.scheduleTimeZone ?? "UTC");
-  if (!check.ok) ctx.addIssue({ code: "custom", path: ["scheduleCron"], message: check.error });
-}
 
 /** Secrets are write-only: a value sets it, null clears it, absent leaves it as it is. */
 export const secretsInputSchema = z
   .object(
-    Object.fromEntries(SECRET_NAMES.map((n) => [n, z.string().min(1).max(200_000).nullable().optional()])),
+    Object.fromEntries(
+      SECRET_NAMES.map((n) => [n, z.string().min(1).max(L.secretLength).nullable().optional()]),
+    ),
   )
   .partial()
-  .strict() as z.ZodType<Partial<Record<SecretName, string | null>>>;
+  .strict()
+  .describe(
+    "Write-only secrets: a value sets one, null removes it, absent keeps it. clientCertPfx is the .pfx/.p12 file in base64; clientCertPem and clientKeyPem are PEM text",
+  ) as z.ZodType<Partial<Record<SecretName, string | null>>>;
 
-export const createIntegrationSchema = z
-  .object({ ...settingsFields, secrets: secretsInputSchema.optional(), mapping: mappingSchema.optional() })
-  .superRefine(cronRefinement);
+/** The settings form validates the whole integration with this (no defaults: the form holds every value). */
+export const integrationSettingsSchema = z.object({
+  ...settingsFields,
+  secrets: secretsInputSchema.optional(),
+});
+
+export const createIntegrationSchema = z.object({
+  ...settingsFields,
+  testUrl: settingsFields.testUrl.optional(),
+  authConfig: settingsFields.authConfig.default({}),
+  caBundlePem: settingsFields.caBundlePem.optional(),
+  successCodes: settingsFields.successCodes.default(D.successCodes),
+  timeoutMs: settingsFields.timeoutMs.default(D.timeoutMs),
+  customHeaders: settingsFields.customHeaders.default({}),
+  scheduleCron: settingsFields.scheduleCron.default(D.scheduleCron),
+  scheduleTimeZone: settingsFields.scheduleTimeZone.default(D.scheduleTimeZone),
+  retrySchedule: settingsFields.retrySchedule.default([...D.retrySchedule]),
+  failureThreshold: settingsFields.failureThreshold.default(D.failureThreshold),
+  concurrency: settingsFields.concurrency.default(D.concurrency),
+  notificationEmails: settingsFields.notificationEmails.default([]),
+  sendFrom: settingsFields.sendFrom.optional(),
+  secrets: secretsInputSchema.optional(),
+  mapping: mappingSchema.optional().describe("The payload mapping; default: the standard mapping"),
+});
 export type CreateIntegrationInput = z.infer<typeof createIntegrationSchema>;
 
+/** A PATCH: only the keys it names change; null clears a nullable setting; `version` guards against a lost update. */
 export const updateIntegrationSchema = z
-  .object(
-    Object.fromEntries(Object.entries(settingsFields).map(([k, v]) => [k, (v as z.ZodType).optional()])) as {
-      [K in keyof typeof settingsFields]: z.ZodOptional<(typeof settingsFields)[K]>;
-    },
-  )
-  .extend({ secrets: secretsInputSchema.optional() })
-  .superRefine(cronRefinement);
+  .object({
+    ...settingsFields,
+    secrets: secretsInputSchema,
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .describe(
+        "The settings version the change was made from (as read); a 409 names what changed since. Omit to change regardless",
+      ),
+  })
+  .partial()
+  .strict()
+  .refine((input) => Object.keys(input).some((k) => k !== "version"), {
+    message: "Nothing to change: send at least one setting",
+  });
 export type UpdateIntegrationInput = z.infer<typeof updateIntegrationSchema>;
 
-/** What the API returns for an integration: never a secret, only whether each is set and when it changed. */
 /** GET /api/integrations: `tz` is the viewer's time zone, whose calendar days the 30-day chart counts in. */
 export const listIntegrationsQuerySchema = z.object({
-  tz: z
-    .string()
-    .refine(isValidTimeZone, "Unknown time zone: send an IANA name such as Europe/Copenhagen")
-    .default("UTC"),
+  tz: timeZoneSchema.default("UTC").describe("IANA time zone whose calendar days the 30-day chart counts"),
 });
 
+/** What the API returns for an integration: never a secret, only whether each is set and when it changed. */
+// An output field means what the setting of the same name means.
+const same = (key: keyof typeof settingsFields) => settingsFields[key].description ?? key;
+
 export const integrationOutputSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  status: z.enum(INTEGRATION_STATUSES),
-  endpointUrl: z.string(),
-  testUrl: z.string().nullable(),
+  id: z.string().describe("The integration's id"),
+  name: z.string().describe(same("name")),
+  status: z
+    .enum(INTEGRATION_STATUSES)
+    .describe("active: runs on schedule; paused: by a person; auto_disabled: after too many failures"),
+  endpointUrl: z.string().describe(same("endpointUrl")),
+  testUrl: z.string().nullable().describe(same("testUrl")),
   authType: authTypeSchema,
   authConfig: authConfigSchema,
-  secrets: z.record(z.string(), z.object({ set: z.literal(true), changedAt: z.string() })),
+  secrets: z
+    .record(
+      z.string(),
+      z.object({
+        set: z.literal(true).describe("Always true: only set secrets are listed"),
+        changedAt: z.string().describe("When it was last set (ISO 8601)"),
+      }),
+    )
+    .describe("Which write-only secrets are set, by name; their values never leave the server"),
   clientCertInfo: z
-    .object({ subject: z.string(), issuer: z.string(), validFrom: z.string(), validTo: z.string() })
-    .nullable(),
-  caBundlePem: z.string().nullable(),
-  successCodes: z.string(),
-  timeoutMs: z.number(),
-  customHeaders: z.record(z.string(), z.string()),
-  scheduleCron: z.string(),
-  scheduleTimeZone: z.string(),
-  scheduleText: z.string(),
-  retrySchedule: z.array(z.number()),
-  failureThreshold: z.number(),
-  consecutiveFailures: z.number(),
-  concurrency: z.number(),
-  disabledReason: z.string().nullable(),
-  disabledAt: z.date().nullable(),
-  notificationEmails: z.array(z.string()),
+    .object({
+      subject: z.string().describe("Who the certificate names"),
+      issuer: z.string().describe("Who signed it"),
+      validFrom: z.string().describe("When it becomes valid"),
+      validTo: z.string().describe("When it expires"),
+    })
+    .nullable()
+    .describe("The client certificate's public details; null when none is set"),
+  caBundlePem: z.string().nullable().describe(same("caBundlePem")),
+  successCodes: z.string().describe(same("successCodes")),
+  timeoutMs: z.number().describe(same("timeoutMs")),
+  customHeaders: z.record(z.string(), z.string()).describe(same("customHeaders")),
+  scheduleCron: z.string().describe(same("scheduleCron")),
+  scheduleTimeZone: z.string().describe(same("scheduleTimeZone")),
+  scheduleText: z.string().describe("The schedule in words"),
+  retrySchedule: z.array(z.number()).describe(same("retrySchedule")),
+  failureThreshold: z.number().describe(same("failureThreshold")),
+  consecutiveFailures: z.number().describe("Failed attempts in a row so far"),
+  concurrency: z.number().describe(same("concurrency")),
+  disabledReason: z
+    .string()
+    .nullable()
+    .describe("Why it was disabled automatically; null unless auto_disabled"),
+  disabledAt: isoDateTime.nullable().describe("When it was disabled automatically"),
+  notificationEmails: z.array(z.string()).describe(same("notificationEmails")),
   mapping: mappingSchema,
-  mappingVersion: z.number(),
-  sendFrom: z.date(),
-  lastRunAt: z.date().nullable(),
-  lastSuccessAt: z.date().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  mappingVersion: z
+    .number()
+    .describe("The mapping's version; send it as baseVersion when saving the mapping"),
+  version: z.number().describe("The settings version; send it back with a PATCH"),
+  sendFrom: isoDateTime.describe(same("sendFrom")),
+  lastRunAt: isoDateTime.nullable().describe("When a sync last ran; null if never"),
+  lastSuccessAt: isoDateTime.nullable().describe("When a delivery last succeeded; null if never"),
+  createdAt: isoDateTime.describe("When it was created"),
+  updatedAt: isoDateTime.describe("When it last changed"),
 });
-export type IntegrationOutput = z.infer<typeof integrationOutputSchema>;
+export type IntegrationOutput = z.output<typeof integrationOutputSchema>;

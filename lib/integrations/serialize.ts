@@ -11,5 +11,6 @@ export function serializeIntegration(row: Integration): IntegrationOutput {
     ...row,
     secrets,
     scheduleText: describeSchedule(row.scheduleCron, row.scheduleTimeZone),
+    version: row.settingsVersion,
   });
 }

@@ -13,6 +13,7 @@ const SOURCES = [
   "proxy.ts",
   "next.config.mjs",
   "postcss.config.mjs",
+  "tailwind.config.ts",
   "tsconfig.json",
   "package-lock.json",
 ];

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { getSettings } from "../../settings";
-import { missingAuthSettings } from "../schemas";
+import { AUTH, missingAuthSettings } from "../../integrations/auth-types";
 import { getToken } from "../token-cache";
 import type { AuthType, ConnectionSettings } from "../types";
 import { fetchLoginToken } from "./bearer-login";
@@ -12,8 +12,8 @@ import type { AuthContext, AuthResult, TokenFetch } from "./types";
 export type { AuthContext, AuthFailure, AuthResult, AuthToken, TokenExchange } from "./types";
 
 /** Auth types that fetch a token first (and may fetch a new one after a 401). */
-export function hasToken(authType: AuthType): authType is "bearer_login" | "oauth2" {
-  return authType === "bearer_login" || authType === "oauth2";
+export function hasToken(authType: AuthType): boolean {
+  return AUTH[authType].fetchesToken;
 }
 
 /** Hash of every setting a token depends on; part of the token cache key. */
@@ -88,7 +88,7 @@ export async function resolveAuth(
     case "client_cert":
       return { ok: true, headers: {} };
     case "none":
-      if (getSettings().isProduction) {
+      if (AUTH.none.isTestOnly && getSettings().isProduction) {
         return {
           ok: false,
           failure: {
