@@ -19,13 +19,30 @@ describe("blockedAddressKind", () => {
     ["ff02::1", "multicast"],
     ["0.0.0.0", "reserved"],
     ["100.64.0.1", "reserved"],
-    ["::ffff:127.0.0.1", "loopback"],
-    ["::ffff:10.0.0.1", "private"],
+    ["::ffff:127.0.0.1", "loopback (IPv4 127.0.0.1 inside IPv6)"],
+    ["::ffff:10.0.0.1", "private (IPv4 10.0.0.1 inside IPv6)"],
+    ["::127.0.0.1", "reserved"],
+    ["::7f00:1", "reserved"],
+    ["::ffff:0:7f00:1", "loopback (IPv4 127.0.0.1 inside IPv6)"],
+    ["::ffff:0:192.168.0.1", "private (IPv4 192.168.0.1 inside IPv6)"],
+    ["2002:7f00:1::", "loopback (IPv4 127.0.0.1 inside IPv6)"],
+    ["2002:a00:1::1", "private (IPv4 10.0.0.1 inside IPv6)"],
+    ["64:ff9b::10.0.0.1", "private (IPv4 10.0.0.1 inside IPv6)"],
+    ["64:ff9b::7f00:1", "loopback (IPv4 127.0.0.1 inside IPv6)"],
+    ["64:ff9b:1::8.8.8.8", "reserved"],
+    ["2001:0:4136:e378:8000:63bf:3fff:fdd2", "reserved"],
   ])("%s is %s", (ip, kind) => {
     expect(blockedAddressKind(ip)).toBe(kind);
   });
 
-  it.each(["8.8.8.8", "172.32.0.1", "2606:4700::1111", "::ffff:8.8.8.8"])("%s is public", (ip) => {
+  it.each([
+    "8.8.8.8",
+    "172.32.0.1",
+    "2606:4700::1111",
+    "::ffff:8.8.8.8",
+    "2002:808:808::1",
+    "64:ff9b::8.8.8.8",
+  ])("%s is public", (ip) => {
     expect(blockedAddressKind(ip)).toBeNull();
   });
 });
@@ -50,6 +67,15 @@ describe("checkUrlAllowed", () => {
       ok: false,
       reason: "private_address",
     });
+    for (const url of [
+      "https://[::127.0.0.1]/api",
+      "https://[::ffff:0:7f00:1]/api",
+      "https://[2002:7f00:1::]/api",
+      "https://[::ffff:127.0.0.1]/api",
+      "https://[64:ff9b::a00:1]/api",
+    ]) {
+      expect(checkUrlAllowed(url, production), url).toMatchObject({ ok: false, reason: "private_address" });
+    }
     const allowed = { isProduction: true, allowedPrivateHosts: ["10.0.0.5", "localhost"] };
     expect(checkUrlAllowed("https://10.0.0.5/api", allowed).ok).toBe(true);
     expect(checkUrlAllowed("https://localhost/api", allowed).ok).toBe(true);

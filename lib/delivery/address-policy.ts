@@ -14,7 +14,8 @@ const BLOCKED: readonly { label: string; v4?: readonly string[]; v6?: readonly s
   {
     label: "reserved",
     v4: ["0.0.0.0/8", "100.64.0.0/10", "192.0.0.0/24", "198.18.0.0/15", "240.0.0.0/4"],
-    v6: ["::/128", "64:ff9b::/96", "2001:db8::/32"],
+    // Unspecified, IPv4-compatible (deprecated), local-use NAT64, Teredo (its IPv4 is obfuscated), documentation.
+    v6: ["::/96", "64:ff9b:1::/48", "2001::/32", "2001:db8::/32"],
   },
 ];
 
@@ -30,12 +31,52 @@ function addSubnet(list: net.BlockList, cidr: string, family: "ipv4" | "ipv6") {
   list.addSubnet(address, Number(prefix), family);
 }
 
+/** The 16 bytes of an IPv6 address (with or without a trailing dotted quad); null when it is not one. */
+function ipv6Bytes(ip: string): number[] | null {
+  if (net.isIP(ip) !== 6) return null;
+  let text = ip.toLowerCase().replace(/%.*$/, "");
+  const quad = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (quad) {
+    const [a, b, c, d] = quad.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, quad.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = "", tail] = text.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
+  return groups.flatMap((g) => {
+    const n = Number.parseInt(g, 16);
+    return [n >> 8, n & 0xff];
+  });
+}
+
+const v4 = (b: number[], at: number) => b.slice(at, at + 4).join(".");
+
+/**
+ * The IPv4 address an IPv6 form carries: IPv4-mapped (::ffff:a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d),
+ * NAT64 (64:ff9b::a.b.c.d) and 6to4 (2002:aabb:ccdd::). A receiver reached this way is the IPv4 host.
+ */
+export function embeddedIPv4(ip: string): string | null {
+  const b = ipv6Bytes(ip);
+  if (!b) return null;
+  const zeros = (from: number, to: number) => b.slice(from, to).every((x) => x === 0);
+  if (zeros(0, 10) && b[10] === 0xff && b[11] === 0xff) return v4(b, 12);
+  if (zeros(0, 8) && b[8] === 0xff && b[9] === 0xff && zeros(10, 12)) return v4(b, 12);
+  if (b[0] === 0 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zeros(4, 12)) return v4(b, 12);
+  if (b[0] === 0x20 && b[1] === 0x02) return v4(b, 2);
+  return null;
+}
+
 /** The kind of non-public address an IP is ("loopback", "private", ...), or null for a public one. */
 export function blockedAddressKind(ip: string): string | null {
   const family = net.isIP(ip);
   if (family === 0) return null;
+  const embedded = family === 6 ? embeddedIPv4(ip) : null;
+  if (embedded) {
+    const kind = blockedAddressKind(embedded);
+    return kind ? `${kind} (IPv4 ${embedded} inside IPv6)` : null;
+  }
   const type = family === 4 ? "ipv4" : "ipv6";
-  // BlockList also matches IPv4-mapped IPv6 addresses (::ffff:127.0.0.1) against the IPv4 rules.
   return LISTS.find(({ list }) => list.check(ip, type))?.label ?? null;
 }
 

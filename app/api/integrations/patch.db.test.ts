@@ -4,6 +4,7 @@ import { findIntegration } from "@/db/queries/integrations";
 import { createTestDatabase, type TestDatabase } from "@/db/test/database";
 import { createApiUsers } from "@/lib/api/test-support/api-users";
 import { callRoute } from "@/lib/api/test-support/call-route";
+import { resetSettingsCache } from "@/lib/settings";
 import { ensureTestSecretKey } from "@/lib/sync/test-support/fixture";
 import { PATCH } from "./[id]/route";
 import { POST as create } from "./route";
@@ -118,6 +119,52 @@ describe("PATCH /api/integrations/:id changes only what it names", () => {
     expect(bearer.status).toBe(200);
     // The API-key header name belongs to the old type and is dropped with it.
     expect(bearer.body.integration.authConfig).toEqual({});
+  });
+});
+
+describe("production's URL policy on every URL setting", () => {
+  it("refuses http, private addresses (IPv6 forms included) and credentials in login and token URLs", async () => {
+    const id = await createConfigured();
+    process.env.APP_ENV = "production";
+    resetSettingsCache();
+    try {
+      const cases: [Record<string, unknown>, string][] = [
+        [{ endpointUrl: "https://[::ffff:0:7f00:1]/in" }, "endpointUrl"],
+        [{ testUrl: "https://[2002:7f00:1::]/in" }, "testUrl"],
+        [
+          {
+            authType: "bearer_login",
+            authConfig: { loginUrl: "http://login.example.com/", username: "u" },
+            secrets: { password: "pw-123456789" },
+          },
+          "authConfig.loginUrl",
+        ],
+        [
+          {
+            authType: "oauth2",
+            authConfig: { tokenUrl: "https://[::127.0.0.1]/token", clientId: "c" },
+            secrets: { clientSecret: "cs-123456789" },
+          },
+          "authConfig.tokenUrl",
+        ],
+        [
+          {
+            authType: "oauth2",
+            authConfig: { tokenUrl: "https://id:secret@id.example.com/token", clientId: "c" },
+            secrets: { clientSecret: "cs-123456789" },
+          },
+          "authConfig.tokenUrl",
+        ],
+      ];
+      for (const [body, path] of cases) {
+        const r = await patch(id, body);
+        expect(r.status, JSON.stringify(body)).toBe(400);
+        expect(r.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
+      }
+    } finally {
+      delete process.env.APP_ENV;
+      resetSettingsCache();
+    }
   });
 });
 
