@@ -1,4 +1,5 @@
 import "server-only";
+import type { Clock } from "../clock";
 import { type AuthResult, resolveAuth } from "./auth";
 import { httpRequest } from "./http-request";
 import { buildOutcome, type OutcomeContext } from "./outcome";
@@ -13,6 +14,8 @@ export type SendAttemptInput = {
   /** Stable per delivery, so a receiver can drop a repeat. */
   idempotencyKey: string;
   signal?: AbortSignal;
+  /** When cached tokens expire (the system clock unless a test moves one forward). */
+  clock?: Clock;
 } & (
   | {
       /** Any JSON value; serialised once, exactly as sent. */
@@ -29,6 +32,7 @@ export type ExchangeRequest = {
   body?: string;
   idempotencyKey?: string;
   signal?: AbortSignal;
+  clock?: Clock;
   started: number;
 };
 
@@ -56,6 +60,7 @@ export async function sendAttempt(input: SendAttemptInput): Promise<AttemptOutco
     body,
     idempotencyKey: input.idempotencyKey,
     signal: input.signal,
+    clock: input.clock,
     started,
   });
 }
@@ -94,7 +99,13 @@ function buildHeaders(
  * when a cached token is refused with 401 (tokens can be revoked before they expire).
  */
 export async function exchange(p: Prepared, req: ExchangeRequest): Promise<AttemptOutcome> {
-  const authCtx = { settings: p.settings, dispatcher: p.agent, timeoutMs: p.timeoutMs, signal: req.signal };
+  const authCtx = {
+    settings: p.settings,
+    dispatcher: p.agent,
+    timeoutMs: p.timeoutMs,
+    signal: req.signal,
+    clock: req.clock,
+  };
   const ctx: OutcomeContext = {
     settings: p.settings,
     method: req.method,

@@ -26,11 +26,13 @@ export async function getToken<F extends object>(options: {
   integrationId: string;
   key: string;
   forceRefresh?: boolean;
+  /** The caller's clock, read now: a cached token is fresh until REFRESH_MARGIN_MS before it expires. */
+  now: number;
   fetch: () => Promise<{ ok: true; token: CachedToken } | ({ ok: false } & F)>;
 }): Promise<TokenLookup<F>> {
   const { integrationId, key } = options;
   const cached = tokens.get(integrationId);
-  if (!options.forceRefresh && cached?.key === key && isFresh(cached.token, Date.now())) {
+  if (!options.forceRefresh && cached?.key === key && isFresh(cached.token, options.now)) {
     return { ok: true, token: cached.token, fromCache: true };
   }
   const flightKey = `${integrationId}|${key}`;

@@ -1,4 +1,5 @@
 import "server-only";
+import { systemClock } from "../../clock";
 import { postForToken, withoutBody } from "./token-request";
 import { readLoginToken } from "./token-response";
 import type { AuthContext, TokenFetch } from "./types";
@@ -30,7 +31,7 @@ export async function fetchLoginToken(ctx: AuthContext): Promise<TokenFetch> {
       exchange,
     };
   }
-  const token = readLoginToken(answer.json);
+  const token = readLoginToken(answer.json, (ctx.clock ?? systemClock).now());
   if (!token) {
     return {
       ok: false,

@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { getSettings } from "../../settings";
+import { systemClock } from "../../clock";
 import { AUTH, missingAuthSettings } from "../../integrations/auth-types";
+import { getSettings } from "../../settings";
 import { getToken } from "../token-cache";
 import type { AuthType, ConnectionSettings } from "../types";
 import { fetchLoginToken } from "./bearer-login";
@@ -40,6 +41,7 @@ async function tokenAuth(
     integrationId: ctx.settings.integrationId,
     key: tokenKey(ctx.settings),
     forceRefresh,
+    now: (ctx.clock ?? systemClock).now(),
     fetch: () => fetch(ctx),
   });
   if (!lookup.ok) return lookup;

@@ -1,4 +1,5 @@
 import "server-only";
+import { systemClock } from "../../clock";
 import { encodeForm } from "../redact";
 import { postForToken, withoutBody } from "./token-request";
 import { readOAuthError, readOAuthToken } from "./token-response";
@@ -48,7 +49,7 @@ export async function fetchOAuthToken(ctx: AuthContext): Promise<TokenFetch> {
       exchange,
     };
   }
-  const token = readOAuthToken(answer.json);
+  const token = readOAuthToken(answer.json, (ctx.clock ?? systemClock).now());
   if (!token) {
     return {
       ok: false,

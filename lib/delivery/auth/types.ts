@@ -1,4 +1,5 @@
 import type { Dispatcher } from "undici";
+import type { Clock } from "../../clock";
 import type { HttpResponse } from "../http-request";
 import type { ConnectionSettings, Failure } from "../types";
 
@@ -7,6 +8,8 @@ export type AuthContext = {
   dispatcher: Dispatcher;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** When tokens expire; the system clock unless given. */
+  clock?: Clock;
 };
 
 /** The login or token request, kept so a failure can be shown with its own status and body. */
