@@ -2,16 +2,23 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { type DeliveryState, deliveries } from "../schema";
 
-/** One set-based insert: a pending delivery for every completion recorded since `since` that has none yet. */
+/** A time the caller's clock gives (a sync run's), else the database's own. */
+const timeOr = (at: Date | undefined) => (at ? sql`${at.toISOString()}::timestamptz` : sql`now()`);
+
+/**
+ * One set-based insert: a pending delivery for every completion recorded since `since` that has none yet, due at
+ * `now` (the run's clock, so its claims find them at once).
+ */
 export async function createMissingDeliveries(
   db: DbOrTx,
   integrationId: string,
   since: Date,
+  now?: Date,
 ): Promise<number> {
   const rows = await db.execute<{ n: number }>(sql`
     with created as (
-      insert into deliveries (integration_id, completion_id)
-      select ${integrationId}::uuid, c.id from completions c
+      insert into deliveries (integration_id, completion_id, next_attempt_at)
+      select ${integrationId}::uuid, c.id, ${timeOr(now)} from completions c
       where c.recorded_at >= ${since.toISOString()}::timestamptz
       on conflict (integration_id, completion_id) do nothing
       returning 1
@@ -28,11 +35,15 @@ export async function analyzeDeliveries(db: DbOrTx): Promise<void> {
   await db.execute(sql`analyze deliveries`);
 }
 
-/** A scheduled run gives failed deliveries a new retry cycle. */
-export async function restartFailedDeliveries(db: DbOrTx, integrationId: string): Promise<number> {
+/** A scheduled run gives failed deliveries a new retry cycle, due at `now`. */
+export async function restartFailedDeliveries(
+  db: DbOrTx,
+  integrationId: string,
+  now?: Date,
+): Promise<number> {
   const rows = await db
     .update(deliveries)
-    .set({ state: "pending", cycleAttempts: 0, nextAttemptAt: sql`now()`, updatedAt: sql`now()` })
+    .set({ state: "pending", cycleAttempts: 0, nextAttemptAt: now ?? sql`now()`, updatedAt: sql`now()` })
     .where(and(eq(deliveries.integrationId, integrationId), eq(deliveries.state, "failed")))
     .returning({ id: deliveries.id });
   return rows.length;
@@ -51,6 +62,17 @@ export type ClaimedDelivery = {
 /** Where a run's previous claim ended: the due time and id of the last delivery it took. */
 export type ClaimCursor = { nextAttemptAt: string; id: number };
 
+export type ClaimOptions = {
+  limit: number;
+  /** How long the claimed deliveries stay leased to `owner`. */
+  leaseMs: number;
+  owner: string;
+  /** Where the previous claim of the same run ended; null starts at the top. */
+  after: ClaimCursor | null;
+  /** The run's clock: what is due, and which leases have run out, is decided by it. */
+  now: Date;
+};
+
 /**
  * Leases up to `limit` due deliveries of one integration. SKIP LOCKED and the lease make two workers never take
  * the same delivery; a worker that dies leaves its leases to run out, and the deliveries are due again.
@@ -62,21 +84,19 @@ export type ClaimCursor = { nextAttemptAt: string; id: number };
 export async function claimDueDeliveries(
   db: DbOrTx,
   integrationId: string,
-  limit: number,
-  leaseMs: number,
-  owner: string,
-  after: ClaimCursor | null = null,
+  { limit, leaseMs, owner, after, now }: ClaimOptions,
 ): Promise<ClaimedDelivery[]> {
   const cursor = after
     ? sql`and (next_attempt_at, id) > (${after.nextAttemptAt}::timestamptz, ${after.id}::bigint)`
     : sql``;
+  const at = now.toISOString();
   const rows = await db.execute<ClaimedDelivery>(sql`
     with due as (
       select id from deliveries
       where integration_id = ${integrationId}::uuid
         and state in ('pending', 'retrying')
-        and next_attempt_at <= now()
-        and (leased_until is null or leased_until < now())
+        and next_attempt_at <= ${at}::timestamptz
+        and (leased_until is null or leased_until < ${at}::timestamptz)
         ${cursor}
       order by next_attempt_at, id
       limit ${limit}
@@ -84,7 +104,7 @@ export async function claimDueDeliveries(
     ),
     claimed as (
       update deliveries d
-      set leased_until = now() + make_interval(secs => ${leaseMs / 1000}), lease_owner = ${owner}
+      set leased_until = ${at}::timestamptz + make_interval(secs => ${leaseMs / 1000}), lease_owner = ${owner}
       from due where d.id = due.id
       returning d.id, d.completion_id, d.attempts, d.cycle_attempts, d.idempotency_key, d.next_attempt_at
     )

@@ -1,6 +1,6 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { type RunStatus, type RunTrigger, syncRuns } from "../schema";
+import { integrations, type RunStatus, type RunTrigger, syncRuns } from "../schema";
 
 export async function insertSyncRun(db: DbOrTx, integrationId: string, trigger: RunTrigger) {
   const [row] = await db.insert(syncRuns).values({ integrationId, trigger }).returning();
@@ -21,15 +21,21 @@ export async function addRunCounts(db: DbOrTx, runId: number, c: RunCounts): Pro
     .where(eq(syncRuns.id, runId));
 }
 
+/** The integration's "last run" is when its latest run started. */
+export async function setLastRunAt(db: DbOrTx, integrationId: string, at: Date): Promise<void> {
+  await db.update(integrations).set({ lastRunAt: at }).where(eq(integrations.id, integrationId));
+}
+
 export async function finishSyncRun(
   db: DbOrTx,
   runId: number,
   status: RunStatus,
   error: string | null = null,
+  finishedAt = new Date(),
 ) {
   const [row] = await db
     .update(syncRuns)
-    .set({ status, error, finishedAt: new Date() })
+    .set({ status, error, finishedAt })
     .where(eq(syncRuns.id, runId))
     .returning();
   return row!;

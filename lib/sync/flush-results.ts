@@ -8,9 +8,10 @@ import { integrations } from "@/db/schema";
 import { notify } from "@/lib/notify/notify";
 import { type AttemptResult, isFailure } from "./attempt-result";
 import { describeFailure } from "./describe-failure";
+import type { StopReason } from "./model";
 
 export type FlushOutcome = {
-  stop: null | "auto_disabled" | "gone" | "not_active";
+  stop: Exclude<StopReason, "shutdown"> | null;
   consecutiveFailures: number;
   /** What this batch added to the run's counts. */
   counts: RunCounts;

@@ -1,0 +1,70 @@
+import type { Db } from "@/db/client";
+import { findIntegration } from "@/db/queries/integrations";
+import { insertSyncRun, setLastRunAt } from "@/db/queries/sync-runs";
+import type { Integration } from "@/db/schema";
+import { systemClock } from "@/lib/clock";
+import { connectionFromIntegration } from "@/lib/integrations/connection";
+import type { MappingEntry } from "@/lib/mapping";
+import { getSettings } from "@/lib/settings";
+import { withDbRetry } from "./db-retry";
+import type { RunTrigger } from "./model";
+import { refuseRun } from "./refuse-run";
+import { type RunContext, type RunSummary, type RunSyncOptions, runLimits } from "./run-context";
+import { shutdownSignal } from "./stop-signal";
+
+export type OpenedRun =
+  | { ok: true; run: RunContext; integration: Integration }
+  | { ok: false; summary: RunSummary };
+
+const DEFAULT_FLUSH_SIZE = 200;
+
+/**
+ * Starts a run of an active integration: records the run, and refuses it (a failed run, people told) when its
+ * mapping does not validate or its secrets do not decrypt.
+ */
+export async function openRun(
+  db: Db,
+  integrationId: string,
+  trigger: RunTrigger,
+  options: RunSyncOptions,
+): Promise<OpenedRun> {
+  const integration = await withDbRetry(() => findIntegration(db, integrationId));
+  if (!integration) return { ok: false, summary: { ran: false, reason: "not_found" } };
+  if (integration.status !== "active")
+    return { ok: false, summary: { ran: false, reason: integration.status } };
+
+  const { id: runId, startedAt } = await withDbRetry(() => insertSyncRun(db, integrationId, trigger));
+  await withDbRetry(() => setLastRunAt(db, integrationId, startedAt));
+  const conn = connectionFromIntegration(integration);
+  const refused = await withDbRetry(() => refuseRun(db, integration, runId, conn.ok ? null : conn.error));
+  if (refused || !conn.ok) {
+    const nothingSent = { sent: 0, succeeded: 0, failed: 0, retried: 0 };
+    return {
+      ok: false,
+      summary: { ran: true, runId, status: "failed", ...nothingSent, stopReason: refused },
+    };
+  }
+
+  const clock = options.clock ?? systemClock;
+  const run: RunContext = {
+    db,
+    integrationId,
+    runId,
+    trigger,
+    attempt: {
+      settings: conn.settings,
+      mapping: integration.mapping as MappingEntry[],
+      retrySchedule: integration.retrySchedule,
+      clock,
+      log: { integrationId, runId, mappingVersion: integration.mappingVersion },
+    },
+    failureThreshold: integration.failureThreshold,
+    ...runLimits(integration, options.leaseMarginMs ?? getSettings().SYNC_LEASE_MARGIN_MS),
+    owner: options.owner ?? `pid-${process.pid}`,
+    flushSize: options.flushSize ?? DEFAULT_FLUSH_SIZE,
+    clock,
+    stopSignal: options.stopSignal ?? shutdownSignal,
+    log: options.onLog ?? (() => {}),
+  };
+  return { ok: true, run, integration };
+}
