@@ -8,6 +8,8 @@ const envSchema = z.object({
   APP_ENV: z.enum(["production", "demo", "development", "test"]).optional(),
   DATABASE_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // The address the web server listens on; `npm start` (the demo) uses 127.0.0.1 unless this says otherwise.
+  HOST: z.string().min(1).optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   DATA_DIR: z.string().default(".data"),
   APP_URL: z.string().url().optional(),
@@ -24,6 +26,21 @@ const envSchema = z.object({
   // Days the sync log keeps its rows; the worker deletes older ones each night. 0 keeps everything.
   SYNC_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   DEMO_RECEIVER_API_KEY: z.string().min(16).optional(),
+  // A browser session ends after this many minutes without a request, and after SESSION_MAX_HOURS in any case.
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  // Production refuses an http:// APP_URL unless TLS ends at a proxy in front of the app (then say so here).
+  BEHIND_TLS_PROXY: z.enum(["true", "false"]).default("false"),
 });
 
 export type Settings = z.infer<typeof envSchema> & {
@@ -49,6 +66,22 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
   };
+}
+
+/**
+ * Why production must not start with these settings, or null: sign-in cookies and credentials would cross the
+ * network in the clear behind an http:// APP_URL (or NEXTAUTH_URL), unless TLS ends at a proxy in front.
+ */
+export function productionStartProblem(env: Record<string, string | undefined>): string | null {
+  const s = parseSettings(env);
+  if (!s.isProduction || s.BEHIND_TLS_PROXY === "true") return null;
+  const plain = [
+    ["APP_URL", s.appUrl],
+    ["NEXTAUTH_URL", env.NEXTAUTH_URL],
+  ].find(([, url]) => url?.startsWith("http://"));
+  return plain
+    ? `${plain[0]} is ${plain[1]}: production needs an https:// address (or BEHIND_TLS_PROXY=true when TLS ends at a proxy in front of LMS Sync)`
+    : null;
 }
 
 let cached: Settings | undefined;

@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { migrateDatabase } from "@/db/migrate";
-import { getSettings } from "@/lib/settings";
+import { getSettings, productionStartProblem } from "@/lib/settings";
 
 const settings = getSettings();
 if (!settings.DATABASE_URL) {
@@ -17,10 +17,15 @@ for (const name of ["APP_SECRET_KEY", "NEXTAUTH_SECRET"] as const) {
     process.exit(2);
   }
 }
+const problem = productionStartProblem(process.env);
+if (problem) {
+  console.error(`Refusing to start: ${problem}`);
+  process.exit(2);
+}
 await migrateDatabase(settings.DATABASE_URL);
 const next = spawn(
   path.resolve(import.meta.dirname, "../node_modules/.bin/next"),
-  ["start", "-p", String(settings.PORT)],
+  ["start", "-p", String(settings.PORT), ...(settings.HOST ? ["-H", settings.HOST] : [])],
   {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LMS_SYNC_PROCESS: "web" },

@@ -6,7 +6,7 @@ declare module "next-auth" {
     role?: Role;
   }
   interface Session {
-    user: DefaultSession["user"] & { id: string; role: Role };
+    user: DefaultSession["user"] & { id: string; role: Role; sid?: string };
   }
 }
 
@@ -14,5 +14,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     role?: Role;
+    /** The app_sessions row this cookie belongs to. */
+    sid?: string;
   }
 }

@@ -20,7 +20,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setError(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setError("Wrong e-mail or password.");
+      const wait = /^TooManyAttempts:(\d+)$/.exec(result?.error ?? "")?.[1];
+      setError(
+        wait
+          ? `Too many failed sign-ins. Try again in ${wait} minute${wait === "1" ? "" : "s"}.`
+          : "Wrong e-mail or password.",
+      );
       return;
     }
     window.location.assign(callbackUrl);

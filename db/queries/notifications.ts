@@ -1,6 +1,6 @@
-import { desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { type NewNotification, notifications } from "../schema";
+import { type NewNotification, notificationReads, notifications } from "../schema";
 
 export async function insertNotification(db: DbOrTx, n: NewNotification) {
   const [row] = await db.insert(notifications).values(n).returning();
@@ -18,14 +18,35 @@ export async function markNotificationEmailed(db: DbOrTx, id: number, error: str
     .where(eq(notifications.id, id));
 }
 
-export async function listNotifications(db: DbOrTx, limit: number) {
+/** A user's inbox: the newest notifications with when that user read each, and how many they have not read. */
+export async function listNotifications(db: DbOrTx, userId: string, limit: number) {
+  const read = and(
+    eq(notificationReads.notificationId, notifications.id),
+    eq(notificationReads.userId, userId),
+  );
   const [rows, [unread]] = await Promise.all([
-    db.select().from(notifications).orderBy(desc(notifications.id)).limit(limit),
-    db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(isNull(notifications.readAt)),
+    db
+      .select({ notification: notifications, readAt: notificationReads.readAt })
+      .from(notifications)
+      .leftJoin(notificationReads, read)
+      .orderBy(desc(notifications.id))
+      .limit(limit),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(notifications)
+      .leftJoin(notificationReads, read)
+      .where(isNull(notificationReads.userId)),
   ]);
-  return { notifications: rows, unread: unread?.n ?? 0 };
+  return {
+    notifications: rows.map((r) => ({ ...r.notification, readAt: r.readAt })),
+    unread: unread?.n ?? 0,
+  };
 }
 
-export async function markAllNotificationsRead(db: DbOrTx): Promise<void> {
-  await db.update(notifications).set({ readAt: new Date() }).where(isNull(notifications.readAt));
+/** Marks every notification read for one user; everyone else's inbox is untouched. */
+export async function markAllNotificationsRead(db: DbOrTx, userId: string): Promise<void> {
+  await db.execute(sql`
+    insert into notification_reads (notification_id, user_id)
+    select id, ${userId} from notifications
+    on conflict do nothing`);
 }

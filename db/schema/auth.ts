@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { ROLES } from "../../lib/auth/model";
 
 export type { Role } from "../../lib/auth/model";
@@ -34,3 +34,40 @@ export const apiTokens = pgTable(
 );
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type NewApiToken = typeof apiTokens.$inferInsert;
+
+/**
+ * A signed-in browser session. The cookie (a next-auth JWT) names its row; a request is let in only while the row is
+ * open, the user is active and the session was used within the idle time. Sign-out, disabling, deleting or demoting a
+ * user ends the rows, so the cookie stops working at once.
+ */
+export const appSessions = pgTable(
+  "app_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => appUsers.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    // signed_out | user_disabled | user_deleted | role_changed | idle | expired
+    endedReason: text("ended_reason"),
+  },
+  (t) => [index("app_sessions_user_idx").on(t.userId)],
+);
+export type AppSession = typeof appSessions.$inferSelect;
+
+/** Failed sign-ins, kept 15 minutes, so every web process refuses guessing alike. */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("login_failures_email_idx").on(t.email, t.createdAt),
+    index("login_failures_ip_idx").on(t.ip, t.createdAt),
+  ],
+);

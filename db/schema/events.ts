@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { NOTIFICATION_SEVERITIES } from "../../lib/notifications/model";
 import { appUsers } from "./auth";
 import { integrations } from "./integrations";
@@ -16,7 +16,6 @@ export const notifications = pgTable(
     body: text("body").notNull(),
     link: text("link"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    readAt: timestamp("read_at", { withTimezone: true }),
     emailedAt: timestamp("emailed_at", { withTimezone: true }),
     emailError: text("email_error"),
   },
@@ -24,6 +23,21 @@ export const notifications = pgTable(
 );
 export type Notification = typeof notifications.$inferSelect;
 export type NewNotification = typeof notifications.$inferInsert;
+
+/** Who has read which notification: each user's inbox has its own read state. */
+export const notificationReads = pgTable(
+  "notification_reads",
+  {
+    notificationId: bigint("notification_id", { mode: "number" })
+      .notNull()
+      .references(() => notifications.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => appUsers.id, { onDelete: "cascade" }),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.notificationId] })],
+);
 
 export const auditEvents = pgTable(
   "audit_events",

@@ -6,45 +6,72 @@ import { getDb } from "@/db/client";
 import { findAppUserByEmail } from "@/db/queries/app-users";
 import { isDemoAccount } from "@/lib/demo/accounts";
 import { getSettings } from "@/lib/settings";
-import { verifyPassword } from "./password";
+import { clientAddress, recordLoginResult } from "./login-limit";
+import { hashPassword, verifyPassword } from "./password";
 import type { Role } from "./roles";
+import { endSession, startSession } from "./sessions";
 
 const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
 
-export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
-  pages: { signIn: "/login" },
-  providers: [
-    CredentialsProvider({
-      name: "Email and password",
-      credentials: {
-        email: { label: "E-mail", type: "email" },
-        password: { label: "Password", type: "password" },
-      },
-      async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        if (getSettings().isProduction && isDemoAccount(parsed.data.email)) return null;
-        const user = await findAppUserByEmail(getDb(), parsed.data.email);
-        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
-      },
-    }),
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.uid = user.id;
-        token.role = user.role;
-      }
-      return token;
-    },
-    session({ session, token }) {
-      if (session.user) {
-        session.user.id = token.uid as string;
-        session.user.role = token.role as Role;
-      }
-      return session;
-    },
-  },
+// An unknown e-mail is checked against this hash, so it costs the same time as a wrong password (no enumeration).
+let dummyHash: Promise<string> | undefined;
+const timingTwin = () => {
+  dummyHash ??= hashPassword(`no such user ${Math.random()}`);
+  return dummyHash;
 };
+
+/** The user the credentials belong to, or null; always one bcrypt comparison, whether the e-mail exists or not. */
+async function checkCredentials(email: string, password: string) {
+  const refused = getSettings().isProduction && isDemoAccount(email);
+  const user = refused ? undefined : await findAppUserByEmail(getDb(), email);
+  const isMatch = await verifyPassword(password, user?.passwordHash ?? (await timingTwin()));
+  return user && isMatch ? user : null;
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    session: { strategy: "jwt", maxAge: getSettings().SESSION_MAX_HOURS * 60 * 60 },
+    pages: { signIn: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: {
+          email: { label: "E-mail", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        async authorize(raw, request) {
+          const parsed = credentialsSchema.safeParse(raw);
+          if (!parsed.success) return null;
+          const user = await checkCredentials(parsed.data.email, parsed.data.password);
+          const ip = clientAddress(request?.headers ?? {});
+          await recordLoginResult(getDb(), parsed.data.email, ip, user !== null);
+          if (!user) return null;
+          return { id: user.id, email: user.email, name: user.name, role: user.role };
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.role = user.role;
+          token.sid = await startSession(getDb(), user.id);
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user) {
+          session.user.id = token.uid as string;
+          session.user.role = token.role as Role;
+          session.user.sid = token.sid as string;
+        }
+        return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endSession(getDb(), token.sid, "signed_out");
+      },
+    },
+  };
+}

@@ -62,7 +62,7 @@ const cases: Case[] = [
     name: "basic",
     receiver: "basic",
     good: { authType: "basic", auth: { username: "lms" }, secrets: { password: "pässword" } },
-    bad: { authType: "basic", auth: { username: "lms" }, secrets: { password: "password" } },
+    bad: { authType: "basic", auth: { username: "lms" }, secrets: { password: "not-the-pässword" } },
     cause: /username or password/,
   },
 ];

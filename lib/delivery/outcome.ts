@@ -1,5 +1,6 @@
 import "server-only";
 import { STATUS_CODES } from "node:http";
+import { toStorableText } from "../text";
 import { diagnose } from "./diagnose";
 import type { HttpResponse } from "./http-request";
 import { redactHeaders, scrubSecrets, secretValues } from "./redact";
@@ -35,9 +36,11 @@ export function buildOutcome(ctx: OutcomeContext, parts: OutcomeParts): AttemptO
   const retryAfterMs = parseRetryAfter(response?.headers["retry-after"]);
   const failure = parts.failure ?? (response ? statusFailure(response.status, location, ctx) : undefined);
   const secrets = secretValues(settings, [ctx.token]);
+  // Everything that came from outside is masked and made storable (no NUL, no lone surrogate) before anyone keeps it.
+  const clean = (text: string) => toStorableText(scrubSecrets(text, secrets));
   const responseHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(response?.headers ?? {})) {
-    responseHeaders[name] = scrubSecrets(value, secrets);
+    responseHeaders[toStorableText(name)] = clean(value);
   }
   const diagnosis = failure
     ? diagnose({
@@ -59,13 +62,15 @@ export function buildOutcome(ctx: OutcomeContext, parts: OutcomeParts): AttemptO
     method: ctx.method,
     requestHeaders: redactHeaders(parts.headers ?? {}, settings, [ctx.token]),
     responseHeaders,
-    responseBody: scrubSecrets(response?.body ?? "", secrets),
+    responseBody: clean(response?.body ?? ""),
     truncated: response?.truncated ?? false,
     durationMs: Math.round(performance.now() - ctx.started),
     ...(retryAfterMs !== undefined && { retryAfterMs }),
-    ...(location !== undefined && { location }),
-    ...(failure && { error: { code: failure.code, message: failure.message } }),
-    ...(diagnosis && { diagnosis }),
+    // Text from the receiver or a token endpoint can echo a credential back (a Location with ?key=, an OAuth2
+    // error_description quoting the request).
+    ...(location !== undefined && { location: clean(location) }),
+    ...(failure && { error: { code: failure.code, message: clean(failure.message) } }),
+    ...(diagnosis && { diagnosis: { cause: clean(diagnosis.cause), fix: clean(diagnosis.fix) } }),
   };
 }
 

@@ -27,7 +27,7 @@ function computeSecretValues(settings: SecretSource, extra: (string | undefined)
   // Tolerates half-filled settings: an outcome for invalid settings is still redacted.
   const secrets = settings.secrets ?? {};
   const auth = settings.auth ?? {};
-  const values: (string | undefined)[] = [
+  const raw: (string | undefined)[] = [
     secrets.apiKey,
     secrets.token,
     secrets.password,
@@ -35,23 +35,54 @@ function computeSecretValues(settings: SecretSource, extra: (string | undefined)
     secrets.clientCertPassphrase,
     ...extra,
   ];
+  const values: (string | undefined)[] = raw.flatMap((v) => (v === undefined ? [] : wireForms(v)));
   if (secrets.password !== undefined) values.push(toBase64(`${auth.username ?? ""}:${secrets.password}`));
   if (secrets.clientSecret !== undefined) {
     values.push(toBase64(`${encodeForm(auth.clientId ?? "")}:${encodeForm(secrets.clientSecret)}`));
-    values.push(encodeForm(secrets.clientSecret));
+    values.push(toBase64(`${auth.clientId ?? ""}:${secrets.clientSecret}`));
   }
   const unique = new Set(values.filter((v): v is string => v !== undefined && v.length >= MIN_SECRET_LENGTH));
   // Longest first so a secret that contains another is replaced whole.
   return [...unique].sort((a, b) => b.length - a.length);
 }
 
-/** Replaces every occurrence of each secret in a text (response bodies that echo the request). */
+/** A secret as it can come back from a server: as is, JSON-escaped, URL- and form-encoded. */
+function wireForms(secret: string): string[] {
+  return [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), encodeForm(secret)];
+}
+
+// A text cut at a size cap can end in the first part of a secret; this much of one is still masked.
+const MIN_CUT_PREFIX = 8;
+
+/**
+ * Replaces every occurrence of each secret in a text (response bodies, error messages, Location headers that echo
+ * the request), and a secret's beginning (8 characters or more) where the text ends, as when a body was cut.
+ */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
     if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
+  for (const secret of secrets) {
+    for (let n = Math.min(secret.length - 1, out.length); n >= MIN_CUT_PREFIX; n--) {
+      if (out.endsWith(secret.slice(0, n))) {
+        out = `${out.slice(0, out.length - n)}${REDACTED}`;
+        break;
+      }
+    }
+  }
   return out;
+}
+
+/** Every string inside a value (an outcome, a test result) with the secrets masked; other values as they are. */
+export function scrubDeep<T>(value: T, secrets: readonly string[]): T {
+  if (secrets.length === 0) return value;
+  if (typeof value === "string") return scrubSecrets(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, secrets)) as T;
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, secrets)])) as T;
+  }
+  return value;
 }
 
 /** Headers safe to store or show: credentials become `[redacted]` (the auth scheme stays visible). */

@@ -4,6 +4,7 @@ import { diagnose } from "./diagnose";
 import type { OutcomeContext } from "./outcome";
 import { prepare } from "./prepare";
 import { probeConnect, probeDns, probeTls } from "./probes";
+import { scrubDeep, secretValues } from "./redact";
 import { authFailureOutcome, exchange } from "./send-attempt";
 import { presentsClientCert } from "./tls-options";
 import type { ConnectionSettings, Failure, Target, TestConnectionResult, TestStage } from "./types";
@@ -21,9 +22,15 @@ function expiryText(expiresAt: number | null): string {
 
 /**
  * One GET (or OPTIONS) to the endpoint with auth applied and no body, reported stage by stage
- * (DNS, TCP, TLS, token, HTTP). The HTTP stage goes through the same send path as deliveries.
+ * (DNS, TCP, TLS, token, HTTP). The HTTP stage goes through the same send path as deliveries. Every text in the
+ * result (stage details, diagnosis, the exchange) has the integration's secrets masked.
  */
 export async function testConnection(input: TestConnectionInput): Promise<TestConnectionResult> {
+  const result = await probeStages(input);
+  return scrubDeep(result, secretValues(input.settings));
+}
+
+async function probeStages(input: TestConnectionInput): Promise<TestConnectionResult> {
   const method = input.method ?? "GET";
   const started = performance.now();
   const prepared = prepare(input.settings, input.target);

@@ -102,10 +102,13 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       await runBuild({ ...env, NODE_ENV: "production", LMS_SYNC_SKIP_BUILD_TYPECHECK: "1" });
     }
     const children = [
-      startChild("web", path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(o.port)], {
-        ...env,
-        LMS_SYNC_PROCESS: "web",
-      }),
+      // The demo prints its passwords: it listens on this machine only unless HOST says otherwise.
+      startChild(
+        "web",
+        path.join(ROOT, "node_modules/.bin/next"),
+        ["start", "-p", String(o.port), "-H", process.env.HOST ?? "127.0.0.1"],
+        { ...env, LMS_SYNC_PROCESS: "web" },
+      ),
     ];
     if (o.withWorker) {
       children.push(

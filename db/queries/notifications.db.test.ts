@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../test/database";
+import { insertAppUser } from "./app-users";
+import { insertNotification, listNotifications, markAllNotificationsRead } from "./notifications";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+describe("notifications have a read state per user", () => {
+  it("a viewer's 'mark all read' clears their own inbox and leaves the admin's unread", async () => {
+    const admin = await insertAppUser(t.db, {
+      email: "a@t.local",
+      name: "A",
+      role: "admin",
+      passwordHash: "x",
+    });
+    const viewer = await insertAppUser(t.db, {
+      email: "v@t.local",
+      name: "V",
+      role: "viewer",
+      passwordHash: "x",
+    });
+    for (const title of ["one", "two"]) {
+      await insertNotification(t.db, { kind: "test", severity: "info", title, body: title });
+    }
+    await markAllNotificationsRead(t.db, viewer.id);
+    const mine = await listNotifications(t.db, viewer.id, 10);
+    expect(mine.unread).toBe(0);
+    expect(mine.notifications.every((n) => n.readAt instanceof Date)).toBe(true);
+    const theirs = await listNotifications(t.db, admin.id, 10);
+    expect(theirs.unread).toBe(2);
+    expect(theirs.notifications.map((n) => [n.title, n.readAt])).toEqual([
+      ["two", null],
+      ["one", null],
+    ]);
+    await insertNotification(t.db, { kind: "test", severity: "warning", title: "three", body: "three" });
+    expect((await listNotifications(t.db, viewer.id, 10)).unread).toBe(1);
+  });
+});
