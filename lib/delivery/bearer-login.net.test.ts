@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Clock, systemClock, testClock } from "../clock";
 import { closeAllPools, sendAttempt } from "./index";
 import {
   bearerOf,
@@ -29,12 +30,11 @@ afterAll(async () => {
   await Promise.all([login.close(), receiver.close()]);
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let jti = 0;
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 const jwt = (exp: number) =>
   `${base64url({ alg: "HS256" })}.${base64url({ sub: "lms", exp, jti: jti++ })}.sig`;
-const nowSeconds = () => Math.floor(Date.now() / 1000);
+const nowSeconds = (clock: Clock) => Math.floor(clock.now() / 1000);
 
 const settings = (overrides: Partial<ConnectionSettings> = {}) =>
   testSettings(receiver.url, {
@@ -48,8 +48,8 @@ const settings = (overrides: Partial<ConnectionSettings> = {}) =>
     secrets: { password: "login-pass" },
     ...overrides,
   });
-const send = (s: ConnectionSettings) =>
-  sendAttempt({ settings: s, target: "production", body: {}, idempotencyKey: "k" });
+const send = (s: ConnectionSettings, clock: Clock = systemClock) =>
+  sendAttempt({ settings: s, target: "production", body: {}, idempotencyKey: "k", clock });
 
 describe("bearer login: token shapes", () => {
   beforeEach(() => login.setTokenShape((t) => ({ access_token: t })));
@@ -73,35 +73,40 @@ describe("bearer login: token shapes", () => {
   });
 
   it("reads a JWT's exp when the answer gives no expiry", async () => {
-    let exp = nowSeconds() + 3600;
+    const clock = testClock();
+    let exp = nowSeconds(clock) + 3600;
     login.setTokenShape(
       (t) => ({ access_token: t }),
       () => jwt(exp),
     );
     const longLived = settings();
     const logins = login.logins;
-    await send(longLived);
-    expect(await send(longLived)).toMatchObject({ ok: true });
+    await send(longLived, clock);
+    expect(await send(longLived, clock)).toMatchObject({ ok: true });
     expect(login.logins).toBe(logins + 1);
 
     // 31 s left is inside the 30 s refresh margin a moment later.
-    exp = nowSeconds() + 31;
+    exp = nowSeconds(clock) + 31;
     const shortLived = settings();
-    await send(shortLived);
-    await sleep(1500);
-    expect(await send(shortLived)).toMatchObject({ ok: true });
+    await send(shortLived, clock);
+    clock.advance(1_500);
+    expect(await send(shortLived, clock)).toMatchObject({ ok: true });
     expect(login.logins).toBe(logins + 3);
   });
 });
 
 describe("bearer login: refresh", () => {
   it("logs in again once the token is within 30 s of expiry", async () => {
-    login.setTokenShape((t) => ({ access_token: { token: t, expires_in_seconds: 31 } }));
+    login.setTokenShape((t) => ({ access_token: { token: t, expires_in_seconds: 600 } }));
+    const clock = testClock();
     const s = settings();
     const logins = login.logins;
-    await send(s);
-    await sleep(1500);
-    expect(await send(s)).toMatchObject({ ok: true });
+    await send(s, clock);
+    clock.advance(560_000); // 40 s left: still cached
+    expect(await send(s, clock)).toMatchObject({ ok: true });
+    expect(login.logins).toBe(logins + 1);
+    clock.advance(15_000); // 25 s left
+    expect(await send(s, clock)).toMatchObject({ ok: true });
     expect(login.logins).toBe(logins + 2);
   });
 

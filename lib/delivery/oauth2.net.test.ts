@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Clock, systemClock, testClock } from "../clock";
 import { closeAllPools, sendAttempt } from "./index";
 import { type OAuthServer, startOAuthServer } from "./test-support/oauth-server";
 import { bearerOf, type Receiver, requireAuth, startReceiver } from "./test-support/servers";
@@ -35,9 +36,8 @@ const settings = (auth: ConnectionSettings["auth"] = {}, clientSecret = "basic-s
     auth: { tokenUrl: oauth.tokenUrl, clientId: "lms-sync", scope: "completions:write", ...auth },
     secrets: { clientSecret },
   });
-const send = (s: ConnectionSettings) =>
-  sendAttempt({ settings: s, target: "production", body: {}, idempotencyKey: "k" });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const send = (s: ConnectionSettings, clock: Clock = systemClock) =>
+  sendAttempt({ settings: s, target: "production", body: {}, idempotencyKey: "k", clock });
 
 describe("OAuth2 client credentials against a real authorization server", () => {
   it("gets a token with client_secret_basic (the default), and caches it", async () => {
@@ -57,14 +57,17 @@ describe("OAuth2 client credentials against a real authorization server", () => 
   });
 
   it("fetches a new token once the old one is within 30 s of expires_in", async () => {
-    oauth.setTokenLifetime(31);
+    oauth.setTokenLifetime(600);
+    const clock = testClock();
     const s = settings();
     const before = oauth.tokenRequests;
-    await send(s);
-    await sleep(1500);
-    expect(await send(s)).toMatchObject({ ok: true });
+    await send(s, clock);
+    clock.advance(560_000); // expires_in is 600: 40 s left, still cached
+    expect(await send(s, clock)).toMatchObject({ ok: true });
+    expect(oauth.tokenRequests).toBe(before + 1);
+    clock.advance(15_000); // 25 s left
+    expect(await send(s, clock)).toMatchObject({ ok: true });
     expect(oauth.tokenRequests).toBe(before + 2);
-    oauth.setTokenLifetime(600);
   });
 
   it("a wrong secret is reported as invalid_client, by name", async () => {

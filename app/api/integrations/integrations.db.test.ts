@@ -53,8 +53,13 @@ describe("the integrations API", () => {
     const one = await callRoute(readOne, { token: viewerToken, params: { id } });
     expect(one.body.integration.name).toBe("HR");
 
-    const before = created.body.integration.secrets.apiKey.changedAt;
-    await new Promise((r) => setTimeout(r, 5));
+    // The stored key is dated an hour back, so the replacement must date itself anew: no waiting for the clock.
+    const changedAt = Date.parse(created.body.integration.secrets.apiKey.changedAt);
+    const before = new Date(changedAt - 3_600_000).toISOString();
+    await t.sql`update integrations set secrets = jsonb_set(secrets, '{apiKey,changedAt}', ${JSON.stringify(before)})
+      where id = ${id}`;
+    const stored = await callRoute(readOne, { token: viewerToken, params: { id } });
+    expect(stored.body.integration.secrets.apiKey.changedAt).toBe(before);
     const replaced = await callRoute(PATCH, {
       method: "PATCH",
       token: adminToken,
