@@ -1,17 +1,18 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
+import type { demoReceiptsOutputSchema } from "@/lib/demo/schemas";
 import { formatDateTime } from "@/lib/format";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { queryKeys } from "@/lib/query/keys";
 
-type Receipt = { id: number; receivedAt: string; idempotencyKey: string | null; body: unknown };
-
 export function DemoReceipts() {
   const { data, error, isPending } = useQuery({
     queryKey: queryKeys.demoReceipts,
-    queryFn: () => fetchJson<{ receipts: Receipt[]; total: number }>("/api/demo-receiver/receipts?limit=100"),
+    queryFn: () =>
+      fetchJson<z.output<typeof demoReceiptsOutputSchema>>("/api/demo-receiver/receipts?limit=100"),
     refetchInterval: 5_000,
   });
   if (isPending) return <p className="text-sm text-slate-500">Loading…</p>;

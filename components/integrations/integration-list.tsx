@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button-link";
-import type { IntegrationListItem } from "@/lib/integrations/list-integrations";
+import type { IntegrationListItem } from "@/lib/integrations/reply-schemas";
 import { DailyChart } from "./daily-chart";
 import { IntegrationActions } from "./integration-actions";
 import { RelativeTime } from "./relative-time";

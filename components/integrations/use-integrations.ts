@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { IntegrationListItem } from "@/lib/integrations/list-integrations";
+import type { z } from "zod";
+import type { integrationListSchema } from "@/lib/integrations/reply-schemas";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { queryKeys } from "@/lib/query/keys";
 
@@ -11,7 +12,7 @@ export function useIntegrations() {
     queryKey: queryKeys.integrations,
     queryFn: () => {
       const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      return fetchJson<{ integrations: IntegrationListItem[] }>(
+      return fetchJson<z.output<typeof integrationListSchema>>(
         `/api/integrations?${new URLSearchParams({ tz })}`,
       );
     },

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/integrations", label: "Integrations" },
   { href: "/demo-receiver", label: "Demo receiver" },
+  { href: "/api-docs", label: "API" },
 ];
 
 export function NavLinks() {

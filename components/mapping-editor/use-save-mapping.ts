@@ -1,13 +1,14 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { mappingSavedSchema } from "@/lib/integrations/reply-schemas";
 import type { IntegrationOutput } from "@/lib/integrations/schemas";
 import type { SaveMappingInput } from "@/lib/learners/schemas";
-import type { MappingIssue } from "@/lib/mapping";
 import { ApiRequestError, fetchJson } from "@/lib/query/fetch-json";
 import { queryKeys } from "@/lib/query/keys";
 
-type SaveReply = { integration: IntegrationOutput; warnings: MappingIssue[] };
+type SaveReply = z.output<typeof mappingSavedSchema>;
 
 /** PUT the mapping; on success the cached integration is the saved one and `onSaved` gets it; a 409 refetches it. */
 export function useSaveMapping(integrationId: string, onSaved: (integration: IntegrationOutput) => void) {

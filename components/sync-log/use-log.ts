@@ -1,15 +1,10 @@
 "use client";
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import type { LogEntryDetail, LogEntrySummary } from "@/db/queries/sync-log-read";
+import type { z } from "zod";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { logKeys } from "@/lib/query/keys";
-
-type Json<T> = {
-  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
-};
-export type LogRow = Json<LogEntrySummary>;
-export type LogDetail = Json<LogEntryDetail>;
+import type { logEntryReplySchema, logPageSchema } from "@/lib/sync-log/schemas";
 
 export function useLogEntries(integrationId: string, filter: Record<string, string>) {
   return useInfiniteQuery({
@@ -18,9 +13,7 @@ export function useLogEntries(integrationId: string, filter: Record<string, stri
     queryFn: ({ pageParam }) => {
       const params = new URLSearchParams(filter);
       if (pageParam) params.set("cursor", String(pageParam));
-      return fetchJson<{ entries: LogRow[]; nextCursor: number | null }>(
-        `/api/integrations/${integrationId}/log?${params}`,
-      );
+      return fetchJson<z.output<typeof logPageSchema>>(`/api/integrations/${integrationId}/log?${params}`);
     },
     getNextPageParam: (last) => last.nextCursor,
     refetchInterval: 15_000,
@@ -32,6 +25,6 @@ export function useLogEntry(integrationId: string, entryId: number | null) {
     enabled: entryId !== null,
     queryKey: logKeys.entry(integrationId, entryId ?? 0),
     queryFn: () =>
-      fetchJson<{ entry: LogDetail; curl: string }>(`/api/integrations/${integrationId}/log/${entryId}`),
+      fetchJson<z.output<typeof logEntryReplySchema>>(`/api/integrations/${integrationId}/log/${entryId}`),
   });
 }

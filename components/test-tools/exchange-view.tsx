@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { CodeBlock } from "@/components/ui/code-block";
-import type { TestExchange } from "@/lib/testing-tools/test-with-user";
+import type { TestExchange } from "@/lib/testing-tools/output-schemas";
 import { DiagnosisBox } from "./diagnosis-box";
 
 function HeaderTable({ headers, label }: { headers: Record<string, string>; label: string }) {

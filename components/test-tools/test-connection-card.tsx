@@ -8,8 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import type { TestConnectionResult } from "@/lib/delivery/types";
 import { fetchJson } from "@/lib/query/fetch-json";
+import type { TestConnectionReply } from "@/lib/testing-tools/output-schemas";
 import { DiagnosisBox } from "./diagnosis-box";
 import { StageList } from "./stage-list";
 import { TargetSwitch } from "./target-switch";
@@ -28,13 +28,10 @@ export function TestConnectionCard({ integrationId }: { integrationId: string })
   const [method, setMethod] = useState<"GET" | "OPTIONS">("GET");
   const run = useMutation({
     mutationFn: () =>
-      fetchJson<{ target: string; result: TestConnectionResult }>(
-        `/api/integrations/${integrationId}/test-connection`,
-        {
-          method: "POST",
-          json: { target, method },
-        },
-      ),
+      fetchJson<TestConnectionReply>(`/api/integrations/${integrationId}/test-connection`, {
+        method: "POST",
+        json: { target, method },
+      }),
   });
   const result = run.data?.result;
   return (

@@ -10,8 +10,8 @@ import { Card } from "@/components/ui/card";
 import type { MappingEntry } from "@/lib/mapping";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { loadMappingDraft } from "@/lib/query/mapping-draft";
+import type { TestUserReply } from "@/lib/testing-tools/output-schemas";
 import { TEST_USER_DEFAULT_COMPLETIONS, TEST_USER_MAX_COMPLETIONS } from "@/lib/testing-tools/schemas";
-import type { TestUserReport } from "@/lib/testing-tools/test-with-user";
 import { ExchangeView } from "./exchange-view";
 import { TargetSwitch } from "./target-switch";
 import { useTestTarget } from "./use-test-target";
@@ -30,7 +30,7 @@ export function TestWithUserCard({ integrationId }: { integrationId: string }) {
   const usernames = names.split(/[\s,;]+/).filter(Boolean);
   const run = useMutation({
     mutationFn: () =>
-      fetchJson<Extract<TestUserReport, { ok: true }>>(`/api/integrations/${integrationId}/test-user`, {
+      fetchJson<TestUserReply>(`/api/integrations/${integrationId}/test-user`, {
         method: "POST",
         json: { usernames, target, limit, ...(draft ? { mapping: draft } : {}) },
       }),

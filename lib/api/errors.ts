@@ -1,13 +1,5 @@
 import type { z } from "zod";
-
-export type ApiErrorCode =
-  | "bad_request"
-  | "invalid_json"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "internal";
+import type { ApiErrorCode } from "./error-schemas";
 
 /** The one error shape of the API: `{ error: { code, message, details? } }`. */
 export function apiError(status: number, code: ApiErrorCode, message: string, details?: unknown): Response {

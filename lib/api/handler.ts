@@ -1,28 +1,46 @@
 import "server-only";
 import { z } from "zod";
 import { getActor } from "@/lib/auth/actor";
-import { type Actor, hasRole, type Role } from "@/lib/auth/roles";
+import { type Actor, hasRole } from "@/lib/auth/roles";
+import type { Access, ContractedHandler, RouteContract } from "./contract";
 import { apiError, validationError } from "./errors";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
-export type HandlerArgs<I> = { request: Request; actor: Actor; input: I; params: Record<string, string> };
+
+export type HandlerArgs<I extends z.ZodType | undefined, R extends Access> = {
+  request: Request;
+  /** Who is calling; null on a public route. */
+  actor: R extends "public" ? null : Actor;
+  input: I extends z.ZodType ? z.output<I> : undefined;
+  params: Record<string, string>;
+};
+
+/** The reply, parsed through the contract's `output` on the way out; or a Response for an error or a download. */
+export type HandlerResult<O extends z.ZodType> = z.input<O> | Response;
 
 /**
- * Wraps a route handler: checks the session or API token (401), the role (403), parses the JSON body
- * (or, for GET and DELETE, the query string) with `schema` (400 with every issue), and turns
- * unexpected exceptions into a logged 500 that reveals nothing internal.
+ * A route handler with its contract (rule 14b): checks the session or API token (401) and the role (403), parses
+ * the JSON body (or, for GET and DELETE, the query string) with `input` (400 with every issue), parses the
+ * handler's reply with `output` and sends it with `status`. A reply that does not match `output`, and any
+ * unexpected exception, is a logged 500 that reveals nothing internal. The contract rides on the returned
+ * function as `.contract`, where the OpenAPI document reads it.
  */
-export function withRole<S extends z.ZodType | null>(
-  role: Role,
-  schema: S,
-  handler: (args: HandlerArgs<S extends z.ZodType ? z.infer<S> : undefined>) => Promise<unknown>,
-) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
+export function route<O extends z.ZodType, R extends Access, I extends z.ZodType | undefined = undefined>(
+  contract: RouteContract<I, O> & { role: R },
+  // NoInfer: the contract alone decides the types, so a handler's literal replies are checked against `output`.
+  handler: NoInfer<(args: HandlerArgs<I, R>) => Promise<HandlerResult<O>>>,
+): ContractedHandler {
+  const run = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      const actor = await getActor(request);
-      if (!actor) return apiError(401, "unauthorized", "Sign in or send Authorization: Bearer <API token>");
-      if (!hasRole(actor.role, role)) {
-        return apiError(403, "forbidden", `This needs the ${role} role; you are ${actor.role}`);
+      const refused = contract.apiKey?.check(request);
+      if (refused) return refused;
+      let actor: Actor | null = null;
+      if (contract.role !== "public") {
+        actor = await getActor(request);
+        if (!actor) return apiError(401, "unauthorized", "Sign in or send Authorization: Bearer <API token>");
+        if (!hasRole(actor.role, contract.role)) {
+          return apiError(403, "forbidden", `This needs the ${contract.role} role; you are ${actor.role}`);
+        }
       }
       const params = Object.fromEntries(
         Object.entries((await context?.params) ?? {}).map(([k, v]) => [
@@ -31,20 +49,41 @@ export function withRole<S extends z.ZodType | null>(
         ]),
       );
       let input: unknown;
-      if (schema) {
+      if (contract.input) {
         const raw = await readInput(request);
         if (!raw.ok) return raw.response;
-        const parsed = schema.safeParse(raw.value);
+        const parsed = contract.input.safeParse(raw.value);
         if (!parsed.success) return validationError(parsed.error, raw.where);
         input = parsed.data;
       }
-      const result = await handler({ request, actor, input: input as never, params });
-      return result instanceof Response ? result : Response.json(result);
+      const result = await handler({ request, actor, input, params } as HandlerArgs<I, R>);
+      return reply(contract, result, request);
     } catch (error) {
-      console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error);
-      return apiError(500, "internal", "Something went wrong on the server; the error was logged");
+      return internalError(request, error);
     }
   };
+  return Object.assign(run, { contract: contract as RouteContract });
+}
+
+function reply(contract: RouteContract, result: unknown, request: Request): Response {
+  if (result instanceof Response) {
+    if (result.status >= 400 || contract.download) return result;
+    return internalError(request, `a ${result.status} reply bypassed the output schema`);
+  }
+  const parsed = contract.output.safeParse(result);
+  if (!parsed.success) {
+    return internalError(
+      request,
+      `the reply does not match the output schema: ${z.prettifyError(parsed.error)}`,
+    );
+  }
+  if (contract.status === 204) return new Response(null, { status: 204 });
+  return Response.json(parsed.data, { status: contract.status ?? 200 });
+}
+
+function internalError(request: Request, error: unknown): Response {
+  console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+  return apiError(500, "internal", "Something went wrong on the server; the error was logged");
 }
 
 type RawInput = { ok: true; value: unknown; where: "body" | "query" } | { ok: false; response: Response };

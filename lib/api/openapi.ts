@@ -1,224 +1,165 @@
+// The OpenAPI 3.1 document, built from the contracts the routes declare beside their handlers (rule 14b).
+
 import { z } from "zod";
+import type { ErrorSpec, ErrorStatus, RouteContract } from "./contract";
+import { apiErrorBodySchema } from "./error-schemas";
 import {
-  createIntegrationSchema,
-  listIntegrationsQuerySchema,
-  updateIntegrationSchema,
-} from "@/lib/integrations/schemas";
-import {
-  learnerCompletionsQuerySchema,
-  learnerSearchSchema,
-  previewInputSchema,
-  saveMappingInputSchema,
-} from "@/lib/learners/schemas";
-import { logExportSchema, logQuerySchema } from "@/lib/sync-log/schemas";
-import { testConnectionInputSchema, testUserInputSchema } from "@/lib/testing-tools/schemas";
+  ERROR_RESPONSES,
+  type JsonSchema,
+  jsonContent,
+  sharedComponents,
+  toJsonSchema,
+} from "./openapi-components";
 
-type Op = {
-  summary: string;
-  role?: "viewer" | "admin";
-  body?: z.ZodType;
-  query?: z.ZodObject;
-  response?: string;
+export type OpenApiDocument = ReturnType<typeof buildOpenApi>;
+export type OpenApiOperation = ReturnType<typeof operation>;
+export type OpenApiParameter = {
+  name: string;
+  in: "path" | "query";
+  required: boolean;
+  description?: string;
+  schema: JsonSchema;
+  example?: unknown;
 };
 
-const id = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
-const deliveryId = { name: "deliveryId", in: "path", required: true, schema: { type: "integer" } };
-const entryId = { name: "entryId", in: "path", required: true, schema: { type: "integer" } };
-
-const ROUTES: Record<string, Record<string, Op>> = {
-  "/api/health": { get: { summary: "Liveness and database reachability (no login)" } },
-  "/api/fields": { get: { summary: "The LMS field catalogue", role: "viewer" } },
-  "/api/integrations": {
-    get: {
-      summary: "List integrations with delivery counts and 30 days of outcomes per day in `tz`",
-      role: "viewer",
-      query: listIntegrationsQuerySchema,
-    },
-    post: {
-      summary: "Create an integration (secrets are write-only)",
-      role: "admin",
-      body: createIntegrationSchema,
-      response: "201",
-    },
-  },
-  "/api/integrations/{id}": {
-    get: { summary: "Read an integration (never its secrets)", role: "viewer" },
-    patch: { summary: "Change an integration", role: "admin", body: updateIntegrationSchema },
-    delete: { summary: "Delete an integration", role: "admin", response: "204" },
-  },
-  "/api/integrations/{id}/mapping": {
-    put: {
-      summary: "Replace the payload mapping (validated; 409 when baseVersion is stale)",
-      role: "admin",
-      body: saveMappingInputSchema,
-    },
-  },
-  "/api/integrations/{id}/preview": {
-    post: {
-      summary: "Payloads and per-step trace for a learner, without sending",
-      role: "viewer",
-      body: previewInputSchema,
-    },
-  },
-  "/api/learners": {
-    get: {
-      summary: "Search learners by user name, e-mail or name",
-      role: "viewer",
-      query: learnerSearchSchema,
-    },
-  },
-  "/api/learners/{userName}/completions": {
-    get: {
-      summary: "A learner's completions in the mapping's record shape",
-      role: "viewer",
-      query: learnerCompletionsQuerySchema,
-    },
-  },
-  "/api/integrations/{id}/test-connection": {
-    post: {
-      summary: "One GET/OPTIONS with auth, reported stage by stage",
-      role: "admin",
-      body: testConnectionInputSchema,
-    },
-  },
-  "/api/integrations/{id}/test-user": {
-    post: {
-      summary: "Send test payloads for chosen learners; writes nothing",
-      role: "admin",
-      body: testUserInputSchema,
-    },
-  },
-  "/api/integrations/{id}/run": { post: { summary: "Enqueue a sync now", role: "admin", response: "202" } },
-  "/api/integrations/{id}/enable": {
-    post: { summary: "Make active (clears an auto-disable)", role: "admin" },
-  },
-  "/api/integrations/{id}/pause": { post: { summary: "Pause scheduled syncs", role: "admin" } },
-  "/api/integrations/{id}/backfill": {
-    post: {
-      summary: "Deliver every completion since a date again",
-      role: "admin",
-      body: z.object({ since: z.string() }),
-      response: "202",
-    },
-  },
-  "/api/integrations/{id}/deliveries/resend-failed": {
-    post: { summary: "Give every failed delivery a new cycle now", role: "admin", response: "202" },
-  },
-  "/api/integrations/{id}/deliveries/{deliveryId}/resend": {
-    post: { summary: "Send one delivery again now", role: "admin", response: "202" },
-  },
-  "/api/integrations/{id}/deliveries/{deliveryId}/skip": {
-    post: { summary: "Never send one delivery", role: "admin", response: "202" },
-  },
-  "/api/integrations/{id}/log": {
-    get: {
-      summary: "Log entries, filtered, newest first, paged by cursor",
-      role: "viewer",
-      query: logQuerySchema,
-    },
-  },
-  "/api/integrations/{id}/log/{entryId}": {
-    get: { summary: "One log entry, whole, with a masked curl command", role: "viewer" },
-  },
-  "/api/integrations/{id}/log/export": {
-    get: {
-      summary: "The filtered entries as a streamed CSV or NDJSON download",
-      role: "viewer",
-      query: logExportSchema,
-    },
-  },
-  "/api/notifications": { get: { summary: "The notification inbox", role: "viewer" } },
-};
-
-function parameters(path: string, query?: z.ZodObject) {
-  const params: object[] = [];
-  if (path.includes("{id}")) params.push(id);
-  if (path.includes("{deliveryId}")) params.push(deliveryId);
-  if (path.includes("{entryId}")) params.push(entryId);
-  if (path.includes("{userName}"))
-    params.push({ name: "userName", in: "path", required: true, schema: { type: "string" } });
-  for (const [name, schema] of Object.entries(query?.shape ?? {})) {
-    params.push({
-      name,
-      in: "query",
-      required: false,
-      schema: z.toJSONSchema(schema as z.ZodType, { io: "input", unrepresentable: "any" }),
-    });
+/** The document for `contracts`: one operation each, with its schemas, errors and example. */
+export function buildOpenApi(version: string, contracts: readonly RouteContract[]) {
+  const paths: Record<string, Record<string, OpenApiOperation>> = {};
+  for (const c of [...contracts].sort((a, b) => a.path.localeCompare(b.path))) {
+    const method = c.method.toLowerCase();
+    if (paths[c.path]?.[method]) throw new Error(`${c.method} ${c.path} is declared twice`);
+    paths[c.path] = { ...paths[c.path], [method]: operation(c) };
   }
-  return params;
-}
-
-/** The OpenAPI 3.1 description of the JSON API, built from the same zod schemas the routes validate with. */
-export function buildOpenApi(version: string) {
-  const paths = Object.fromEntries(
-    Object.entries(ROUTES).map(([path, ops]) => [
-      path,
-      Object.fromEntries(
-        Object.entries(ops).map(([method, op]) => [
-          method,
-          {
-            summary: op.summary,
-            ...(op.role
-              ? { description: `Needs the ${op.role} role.`, security: [{ session: [] }, { apiToken: [] }] }
-              : { security: [] }),
-            parameters: parameters(path, op.query),
-            ...(op.body
-              ? {
-                  requestBody: {
-                    required: true,
-                    content: {
-                      "application/json": {
-                        schema: z.toJSONSchema(op.body, { io: "input", unrepresentable: "any" }),
-                      },
-                    },
-                  },
-                }
-              : {}),
-            responses: {
-              [op.response ?? "200"]: { description: "OK" },
-              "400": { $ref: "#/components/responses/Error" },
-              "401": { $ref: "#/components/responses/Error" },
-              "403": { $ref: "#/components/responses/Error" },
-              "404": { $ref: "#/components/responses/Error" },
-            },
-          },
-        ]),
-      ),
-    ]),
-  );
   return {
-    openapi: "3.1.0",
+    openapi: "3.1.0" as const,
     info: {
       title: "LMS Sync API",
       version,
       description:
-        "Everything an admin can do in the browser, for scripts. Authenticate with the session cookie or `Authorization: Bearer <API token>` (npm run token:create).",
+        "Everything an admin can do in the browser, for scripts. Authenticate with the session cookie or " +
+        "`Authorization: Bearer <API token>` (`npm run token:create -- --email …`); a token carries its user's " +
+        "role. Errors are `{ error: { code, message, details? } }`. Built from the contracts the routes declare, " +
+        "so it cannot drift from them. Sign-in itself (`/api/auth/*`) belongs to next-auth and is not listed.",
     },
     paths,
-    components: {
-      securitySchemes: {
-        apiToken: { type: "http", scheme: "bearer" },
-        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
-      },
-      responses: {
-        Error: {
-          description: "An error",
-          content: {
-            "application/json": {
-              schema: {
-                type: "object",
-                properties: {
-                  error: {
-                    type: "object",
-                    properties: { code: { type: "string" }, message: { type: "string" }, details: {} },
-                    required: ["code", "message"],
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
+    components: withKeySchemes(sharedComponents(), contracts),
   };
+}
+
+/** A route with its own key header (the demo receiver) gets a security scheme for that header. */
+function withKeySchemes(
+  components: ReturnType<typeof sharedComponents>,
+  contracts: readonly RouteContract[],
+) {
+  const keys = contracts.flatMap((c) => (c.apiKey ? [c.apiKey.header] : []));
+  const schemes = Object.fromEntries(
+    keys.map((header) => [
+      header,
+      { type: "apiKey", in: "header", name: header, description: "The route's own key" },
+    ]),
+  );
+  return { ...components, securitySchemes: { ...components.securitySchemes, ...schemes } };
+}
+
+function operation(c: RouteContract) {
+  const inQuery = c.method === "GET" || c.method === "DELETE";
+  const body = c.input && !inQuery ? c.input : undefined;
+  return {
+    operationId: `${c.method.toLowerCase()}${c.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, ch = "") => ch.toUpperCase())}`,
+    summary: c.summary,
+    description: [c.description, access(c)].filter(Boolean).join("\n\n"),
+    tags: [c.path.split("/")[2]],
+    "x-role": c.role,
+    security: security(c),
+    parameters: [...pathParameters(c), ...queryParameters(c)],
+    ...(body && {
+      requestBody: { required: true, content: jsonContent(toJsonSchema(body, "input"), c.example.input) },
+    }),
+    responses: { [String(c.status ?? 200)]: success(c), ...errorResponses(c) },
+  };
+}
+
+function access(c: RouteContract): string {
+  if (c.apiKey) return `Needs the ${c.apiKey.header} header instead of a session.`;
+  if (c.role === "public") return "Public: no session or token needed.";
+  return `Needs the ${c.role} role (session cookie or API token).`;
+}
+
+function security(c: RouteContract) {
+  if (c.apiKey) return [{ [c.apiKey.header]: [] }];
+  return c.role === "public" ? [] : [{ session: [] }, { apiToken: [] }];
+}
+
+function pathParameters(c: RouteContract): OpenApiParameter[] {
+  const names = [...c.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  const declared = Object.keys(c.params?.shape ?? {});
+  if (names.join() !== declared.join()) {
+    throw new Error(`${c.method} ${c.path} declares path parameters [${declared}], its path has [${names}]`);
+  }
+  return names.map((name) => {
+    const schema = toJsonSchema(c.params!.shape[name] as z.ZodType, "input");
+    return {
+      name,
+      in: "path",
+      required: true,
+      description: schema.description as string | undefined,
+      schema,
+    };
+  });
+}
+
+function queryParameters(c: RouteContract): OpenApiParameter[] {
+  if (!c.input || !(c.method === "GET" || c.method === "DELETE")) return [];
+  if (!(c.input instanceof z.ZodObject))
+    throw new Error(`${c.method} ${c.path}: a query input must be a z.object`);
+  const schema = toJsonSchema(c.input, "input") as {
+    properties: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  const example = (c.example.input ?? {}) as Record<string, unknown>;
+  return Object.entries(schema.properties).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: schema.required?.includes(name) ?? false,
+    description: property.description as string | undefined,
+    schema: property,
+    ...(example[name] !== undefined && { example: example[name] }),
+  }));
+}
+
+function success(c: RouteContract) {
+  if (c.status === 204) return { description: "Done; no body" };
+  const schema = toJsonSchema(c.output, "output");
+  if (!c.download) return { description: "OK", content: jsonContent(schema, c.example.output) };
+  const content = Object.fromEntries(
+    Object.entries(c.download).map(([media, holds]) => [
+      media,
+      media.includes("json")
+        ? { schema: { ...schema, description: holds }, example: c.example.output }
+        : { schema: { type: "string", description: holds } },
+    ]),
+  );
+  return { description: "A file download", content };
+}
+
+function errorResponses(c: RouteContract) {
+  const declared: Partial<Record<ErrorStatus | 500, ErrorSpec>> = { ...c.errors };
+  if (c.input) declared[400] ??= "The input is invalid";
+  if (c.role !== "public" || c.apiKey) declared[401] ??= ERROR_RESPONSES[401].description;
+  if (c.role === "admin") declared[403] ??= "Needs the admin role";
+  declared[500] ??= ERROR_RESPONSES[500].description;
+  return Object.fromEntries(
+    Object.entries(declared).map(([status, spec]) => [
+      status,
+      errorResponse(Number(status) as ErrorStatus, spec),
+    ]),
+  );
+}
+
+function errorResponse(status: ErrorStatus | 500, spec: ErrorSpec) {
+  const ref = `#/components/responses/${ERROR_RESPONSES[status].name}`;
+  if (typeof spec === "string") return { $ref: ref, description: spec };
+  if (!spec.details && !spec.body) return { $ref: ref, description: spec.description };
+  const schema = spec.body ?? apiErrorBodySchema(spec.details);
+  return { description: spec.description, content: jsonContent(toJsonSchema(schema, "output")) };
 }

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { POST as receiveDemoDelivery } from "@/app/api/demo-receiver/route";
 import { insertAppUser } from "@/db/queries/app-users";
 import { createTestDatabase, type TestDatabase } from "@/db/test/database";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
-import { receiveDemoDelivery } from "@/lib/demo/receiver";
 import { parseSettings, resetSettingsCache } from "@/lib/settings";
 import { authOptions } from "./options";
 import { hashPassword } from "./password";
@@ -72,6 +72,7 @@ describe("production rules", () => {
           headers: { "x-api-key": "demo-key-0123456789abcdef" },
           body: "{}",
         }),
+        { params: Promise.resolve({}) },
       );
     setEnv({ DEMO_RECEIVER_API_KEY: "demo-key-0123456789abcdef" });
     expect((await post()).status).toBe(202);

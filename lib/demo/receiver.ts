@@ -5,8 +5,6 @@ import { insertDemoReceipt } from "@/db/queries/demo-receipts";
 import { apiError } from "@/lib/api/errors";
 import { getSettings } from "@/lib/settings";
 
-const MAX_BODY = 1024 * 1024;
-
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -26,25 +24,10 @@ export function checkDemoKey(request: Request): Response | null {
   return null;
 }
 
-/** The demo receiving endpoint: API-key protected like a real receiver, keeps what it is sent. Off in production. */
-export async function receiveDemoDelivery(request: Request): Promise<Response> {
-  const refused = checkDemoKey(request);
-  if (refused) return refused;
-  const text = await request.text();
-  if (text.length > MAX_BODY) return apiError(400, "bad_request", "Body larger than 1 MiB");
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return apiError(400, "invalid_json", "Expected a JSON body");
-  }
+/** Keeps what the demo receiver was sent (the key was checked and the body parsed on the way in). */
+export async function keepDemoDelivery(request: Request, body: Record<string, unknown>): Promise<void> {
   const headers = Object.fromEntries(
     [...request.headers].filter(([k]) => !["x-api-key", "authorization", "cookie"].includes(k.toLowerCase())),
   );
-  await insertDemoReceipt(getDb(), {
-    idempotencyKey: request.headers.get("idempotency-key"),
-    headers,
-    body: body as object,
-  });
-  return Response.json({ received: true }, { status: 202 });
+  await insertDemoReceipt(getDb(), { idempotencyKey: request.headers.get("idempotency-key"), headers, body });
 }

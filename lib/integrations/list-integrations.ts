@@ -1,15 +1,13 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
-import { type IntegrationStats, listIntegrationsWithStats } from "@/db/queries/integrations";
+import { listIntegrationsWithStats } from "@/db/queries/integrations";
 import { countLogOutcomesByDay } from "@/db/queries/stats";
-import { buildDailySeries, type DailyPoint } from "./daily-series";
-import type { IntegrationOutput } from "./schemas";
+import { buildDailySeries } from "./daily-series";
+import type { IntegrationListItem } from "./reply-schemas";
 import { serializeIntegration } from "./serialize";
 
 /** How many days the list page's chart covers. */
 export const CHART_DAYS = 30;
-
-export type IntegrationListItem = IntegrationOutput & { stats: IntegrationStats & { daily: DailyPoint[] } };
 
 /**
  * Every integration as the list page shows it, with its delivery counts and 30 days of log outcomes per day, the

@@ -6,6 +6,7 @@ import { isoDateTime } from "../api/iso-date-time";
 import { mappingSchema } from "../mapping/schemas";
 import { isValidTimeZone } from "../schedule/cron";
 import { authConfigSchema, authTypeSchema, SECRET_NAMES, type SecretName } from "./auth-types";
+import { certificateDetailsSchema } from "./certificate-schemas";
 import { customHeadersSchema, httpUrlSchema, successCodeSpecSchema, timeoutMsSchema } from "./field-schemas";
 import { INTEGRATION_DEFAULTS as D, INTEGRATION_LIMITS as L } from "./limits";
 import { INTEGRATION_STATUSES } from "./model";
@@ -29,7 +30,7 @@ const settingsFields = {
     .nullable()
     .describe("Where Test with user sends instead of the endpoint; null: the endpoint itself"),
   authType: authTypeSchema,
-  authConfig: authConfigSchema.strict(),
+  authConfig: authConfigSchema.strict().describe(authConfigSchema.description ?? "Non-secret auth settings"),
   caBundlePem: z
     .string()
     .max(L.caBundleLength)
@@ -78,11 +79,32 @@ const settingsFields = {
     .describe("Completions recorded from this time on are sent (ISO 8601); default: when it was created"),
 };
 
+// What each secret is, for the API's description of it.
+const SECRET_TEXT: Record<SecretName, string> = {
+  apiKey: "api_key: the key",
+  token: "bearer: the token",
+  password: "basic, bearer_login: the password",
+  clientSecret: "oauth2: the client secret",
+  clientCertPfx: "Client certificate: the .pfx/.p12 file, base64-encoded",
+  clientCertPassphrase: "Client certificate: the passphrase of the .pfx file or of the PEM key",
+  clientCertPem: "Client certificate: the certificate as PEM text (with clientKeyPem)",
+  clientKeyPem: "Client certificate: the private key as PEM text",
+};
+
 /** Secrets are write-only: a value sets it, null clears it, absent leaves it as it is. */
 export const secretsInputSchema = z
   .object(
     Object.fromEntries(
-      SECRET_NAMES.map((n) => [n, z.string().min(1).max(L.secretLength).nullable().optional()]),
+      SECRET_NAMES.map((n) => [
+        n,
+        z
+          .string()
+          .min(1)
+          .max(L.secretLength)
+          .nullable()
+          .optional()
+          .describe(`${SECRET_TEXT[n]}. Write-only: a value sets it, null removes it`),
+      ]),
     ),
   )
   .partial()
@@ -165,13 +187,8 @@ export const integrationOutputSchema = z.object({
       }),
     )
     .describe("Which write-only secrets are set, by name; their values never leave the server"),
-  clientCertInfo: z
-    .object({
-      subject: z.string().describe("Who the certificate names"),
-      issuer: z.string().describe("Who signed it"),
-      validFrom: z.string().describe("When it becomes valid"),
-      validTo: z.string().describe("When it expires"),
-    })
+  clientCertInfo: certificateDetailsSchema
+    .omit({ fingerprint256: true })
     .nullable()
     .describe("The client certificate's public details; null when none is set"),
   caBundlePem: z.string().nullable().describe(same("caBundlePem")),

@@ -1,22 +1,89 @@
 import { z } from "zod";
+import { isoDateTime } from "@/lib/api/iso-date-time";
+import { limitParam } from "@/lib/api/params";
+import { deliveryStateSchema, logOutcomeSchema as outcomeSchema } from "@/lib/sync/model";
 
 export const LOG_PAGE_SIZE = 50;
 
 /** Filters of the sync log, shared by the page, the JSON API and the export. */
 export const logFilterSchema = z.object({
-  outcome: z.enum(["success", "failure"]).optional(),
-  status: z.coerce.number().int().min(100).max(599).optional(),
-  user: z.string().trim().min(1).max(200).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  outcome: outcomeSchema.optional().describe("Only successful or only failed attempts"),
+  status: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(599)
+    .optional()
+    .describe("Only attempts answered with this HTTP status"),
+  user: z.string().trim().min(1).max(200).optional().describe("Part of the learner's e-mail or user name"),
+  from: z.coerce.date().optional().describe("Only attempts at or after this time (ISO 8601)"),
+  to: z.coerce.date().optional().describe("Only attempts at or before this time (ISO 8601)"),
+  q: z.string().trim().min(1).max(200).optional().describe("Text in the request, the response or the error"),
 });
 export type LogFilter = z.infer<typeof logFilterSchema>;
 
 export const logQuerySchema = logFilterSchema.extend({
-  cursor: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(LOG_PAGE_SIZE),
+  cursor: z.coerce.number().int().positive().optional().describe("The previous page's nextCursor"),
+  limit: limitParam(200, LOG_PAGE_SIZE, "Entries per page"),
 });
 export type LogQuery = z.infer<typeof logQuerySchema>;
 
-export const logExportSchema = logFilterSchema.extend({ format: z.enum(["csv", "ndjson"]).default("csv") });
+export const logExportSchema = logFilterSchema.extend({
+  format: z
+    .enum(["csv", "ndjson"])
+    .default("csv")
+    .describe("csv (one row per attempt) or ndjson (everything)"),
+});
+
+const headersSchema = z.record(z.string(), z.string());
+
+/** One attempt as the log lists it. */
+export const logEntrySummarySchema = z.object({
+  id: z.number().describe("The entry's id; also the cursor for the next page"),
+  createdAt: isoDateTime.describe("When the attempt was made"),
+  deliveryId: z
+    .number()
+    .nullable()
+    .describe("The delivery the attempt belongs to (resend and skip act on it)"),
+  deliveryState: deliveryStateSchema.nullable().describe("The delivery's state now; null once it is deleted"),
+  runId: z.number().nullable().describe("The sync run that made the attempt"),
+  attempt: z.number().describe("Which attempt of the delivery this was (1 = the first)"),
+  userEmail: z
+    .string()
+    .nullable()
+    .describe("The learner's e-mail; null when the learner is gone from the LMS"),
+  userName: z.string().nullable().describe("The learner's user name; null when gone"),
+  activityName: z.string().nullable().describe("The course's name; null when gone"),
+  completionDate: isoDateTime.nullable().describe("When the learner completed the course; null when gone"),
+  requestUrl: z.string().describe("Where the payload was sent"),
+  status: z.number().nullable().describe("The HTTP status of the answer; null when none came"),
+  outcome: outcomeSchema.describe("Whether the attempt counts as delivered"),
+  durationMs: z.number().describe("How long the attempt took, logins included, in milliseconds"),
+  errorCode: z
+    .string()
+    .nullable()
+    .describe("A failure's machine-readable code (timeout, dns, http_status, …)"),
+  errorMessage: z.string().nullable().describe("A failure in words"),
+  mappingVersion: z.number().describe("The mapping version the payload was built with"),
+});
+export type LogEntrySummary = z.output<typeof logEntrySummarySchema>;
+
+/** One attempt with everything that was sent and received (secrets masked when it was recorded). */
+export const logEntryDetailSchema = logEntrySummarySchema.extend({
+  requestHeaders: headersSchema.describe("The request headers as sent, secrets replaced by [redacted]"),
+  requestBody: z.string().describe("The request body as sent"),
+  responseHeaders: headersSchema.describe("The response headers"),
+  responseBody: z.string().describe("The response body (cut at 64 KiB)"),
+  responseTruncated: z.boolean().describe("Whether the response body was cut"),
+});
+export type LogEntryDetail = z.output<typeof logEntryDetailSchema>;
+
+export const logPageSchema = z.object({
+  entries: z.array(logEntrySummarySchema).describe("The entries, newest first"),
+  nextCursor: z.number().nullable().describe("Send as cursor for the next page; null on the last page"),
+});
+
+export const logEntryReplySchema = z.object({
+  entry: logEntryDetailSchema.describe("The entry"),
+  curl: z.string().describe("A curl command that repeats the request, secrets masked"),
+});

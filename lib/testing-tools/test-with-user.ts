@@ -3,24 +3,13 @@ import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
 import { loadUserCompletionRecords } from "@/db/queries/completion-records";
 import type { Integration } from "@/db/schema";
-import { type AttemptOutcome, sendAttempt } from "@/lib/delivery";
+import { sendAttempt } from "@/lib/delivery";
 import { connectionFromIntegration } from "@/lib/integrations/connection";
 import { buildPayload, type MappingEntry } from "@/lib/mapping";
+import type { TestExchange, TestUserReply, TestUserResult } from "./output-schemas";
 import type { TestUserInput } from "./schemas";
 
-export type TestExchange = {
-  completionId: number;
-  activityName: string;
-  completionDate: string;
-  /** Set when the payload could not be built; then nothing was sent. */
-  payloadErrors?: string[];
-  request?: { method: "POST"; url: string; headers: Record<string, string>; body: unknown };
-  outcome?: AttemptOutcome;
-};
-export type TestUserResult = { userName: string; found: boolean; exchanges: TestExchange[] };
-export type TestUserReport =
-  | { ok: true; target: "test" | "production"; url: string; limit: number; results: TestUserResult[] }
-  | { ok: false; error: string };
+export type TestUserReport = TestUserReply | { ok: false; error: string };
 
 /**
  * "Test with user": the learners' latest completions built with the given (possibly unsaved) mapping and sent for

@@ -1,11 +1,41 @@
-// GET /api/notifications — the notification inbox, newest first, with the unread count
-import { z } from "zod";
+// GET /api/notifications — the signed-in user's notification inbox, newest first, with their unread count
 import { getDb } from "@/db/client";
 import { listNotifications } from "@/db/queries/notifications";
-import { withRole } from "@/lib/api/handler";
+import { EXAMPLE_ID } from "@/lib/api/examples";
+import { route } from "@/lib/api/handler";
+import { notificationsOutputSchema, notificationsQuerySchema } from "@/lib/notifications/schemas";
 
 export const dynamic = "force-dynamic";
 
-const query = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
-
-export const GET = withRole("viewer", query, async ({ input }) => listNotifications(getDb(), input.limit));
+export const GET = route(
+  {
+    method: "GET",
+    path: "/api/notifications",
+    role: "viewer",
+    summary: "The notification inbox (failing, disabled or gone integrations, refused runs), newest first",
+    input: notificationsQuerySchema,
+    output: notificationsOutputSchema,
+    example: {
+      input: { limit: "20" },
+      output: {
+        notifications: [
+          {
+            id: 31,
+            integrationId: EXAMPLE_ID,
+            kind: "integration.auto_disabled",
+            severity: "error",
+            title: "HR system was disabled",
+            body: "HR system was disabled after 10 failed attempts in a row. The last one: HTTP 500.",
+            link: `/integrations/${EXAMPLE_ID}/log`,
+            createdAt: "2026-04-12T02:14:00.000Z",
+            readAt: null,
+            emailedAt: "2026-04-12T02:14:03.000Z",
+            emailError: null,
+          },
+        ],
+        unread: 1,
+      },
+    },
+  },
+  async ({ input, actor }) => listNotifications(getDb(), actor.id, input.limit),
+);

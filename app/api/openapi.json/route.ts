@@ -1,9 +1,8 @@
-// GET /api/openapi.json — the OpenAPI description of this JSON API
-
-import { withRole } from "@/lib/api/handler";
-import { buildOpenApi } from "@/lib/api/openapi";
-import packageJson from "../../../package.json" with { type: "json" };
+// GET /api/openapi.json — the OpenAPI description of this JSON API (public: it holds no data)
+import { route } from "@/lib/api/handler";
+import { openApiContract } from "@/lib/api/openapi-contract";
+import { apiDocument } from "@/lib/api/route-modules";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRole("viewer", null, async () => buildOpenApi(packageJson.version));
+export const GET = route(openApiContract, async () => apiDocument());

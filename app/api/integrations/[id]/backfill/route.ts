@@ -1,19 +1,37 @@
 // POST /api/integrations/:id/backfill — deliver every completion since a date again, for a receiver that lost data
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { actionReply } from "@/lib/api/action-reply";
+import { actionReply, actionReplySchema } from "@/lib/api/action-reply";
 import { notFound } from "@/lib/api/errors";
-import { uuidParam, withRole } from "@/lib/api/handler";
+import { route, uuidParam } from "@/lib/api/handler";
+import { integrationParams, NO_INTEGRATION } from "@/lib/api/params";
 import { backfill } from "@/lib/sync/delivery-actions";
 
 export const dynamic = "force-dynamic";
 
 const backfillSchema = z.object({
-  since: z.coerce.date({ error: "Give the date to deliver from, e.g. 2026-01-01" }),
+  since: z.coerce
+    .date({ error: "Give the date to deliver from, e.g. 2026-01-01" })
+    .describe("Completions recorded from this time on are delivered again (ISO 8601 date or time)"),
 });
 
-export const POST = withRole("admin", backfillSchema, async ({ params, input, actor }) => {
-  const id = uuidParam(params.id);
-  if (!id) return notFound("Integration");
-  return actionReply(await backfill(getDb(), id, input.since, actor));
-});
+export const POST = route(
+  {
+    method: "POST",
+    path: "/api/integrations/{id}/backfill",
+    role: "admin",
+    summary:
+      "Deliver every completion since a date again (new Idempotency-Keys), for a receiver that lost data",
+    params: integrationParams,
+    input: backfillSchema,
+    output: actionReplySchema,
+    status: 202,
+    errors: { 404: NO_INTEGRATION },
+    example: { input: { since: "2026-04-01" }, output: { affected: 212 } },
+  },
+  async ({ params, input, actor }) => {
+    const id = uuidParam(params.id);
+    if (!id) return notFound("Integration");
+    return actionReply(await backfill(getDb(), id, input.since, actor));
+  },
+);

@@ -2,4 +2,7 @@
 import { statusChangeRoute } from "@/lib/api/routes/integration-actions";
 
 export const dynamic = "force-dynamic";
-export const POST = statusChangeRoute("enable");
+export const POST = statusChangeRoute(
+  "enable",
+  "Make it active again: clears an auto-disable and the failure count; pending deliveries continue",
+);

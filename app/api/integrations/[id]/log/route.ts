@@ -2,16 +2,34 @@
 import { getDb } from "@/db/client";
 import { listLogEntries } from "@/db/queries/sync-log-read";
 import { notFound } from "@/lib/api/errors";
-import { uuidParam, withRole } from "@/lib/api/handler";
-import { logQuerySchema } from "@/lib/sync-log/schemas";
+import { exampleLogEntry } from "@/lib/api/examples";
+import { route, uuidParam } from "@/lib/api/handler";
+import { integrationParams } from "@/lib/api/params";
+import { logPageSchema, logQuerySchema } from "@/lib/sync-log/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRole("viewer", logQuerySchema, async ({ params, input }) => {
-  const id = uuidParam(params.id);
-  if (!id) return notFound("Integration");
-  const { cursor, limit, ...filter } = input;
-  const rows = await listLogEntries(getDb(), id, filter, limit + 1, cursor);
-  const entries = rows.slice(0, limit);
-  return { entries, nextCursor: rows.length > limit ? (entries.at(-1)?.id ?? null) : null };
-});
+export const GET = route(
+  {
+    method: "GET",
+    path: "/api/integrations/{id}/log",
+    role: "viewer",
+    summary: "Sync log entries, filtered, newest first, paged by cursor",
+    params: integrationParams,
+    input: logQuerySchema,
+    output: logPageSchema,
+    errors: { 404: "The id is not an integration id" },
+    example: {
+      input: { outcome: "failure", user: "anne", limit: "1" },
+      output: { entries: [{ ...exampleLogEntry, outcome: "failure", status: 503 }], nextCursor: 5120 },
+    },
+  },
+  async ({ params, input }) => {
+    const id = uuidParam(params.id);
+    if (!id) return notFound("Integration");
+    const { cursor, limit, ...filter } = input;
+    const rows = await listLogEntries(getDb(), id, filter, limit + 1, cursor);
+    const entries = rows.slice(0, limit);
+    return { entries, nextCursor: rows.length > limit ? (entries.at(-1)?.id ?? null) : null };
+  },
+);

@@ -2,4 +2,7 @@
 import { statusChangeRoute } from "@/lib/api/routes/integration-actions";
 
 export const dynamic = "force-dynamic";
-export const POST = statusChangeRoute("pause");
+export const POST = statusChangeRoute(
+  "pause",
+  "Stop scheduled syncs until enabled; nothing pending is dropped",
+);

@@ -2,28 +2,91 @@
 import { getDb } from "@/db/client";
 import { findIntegration } from "@/db/queries/integrations";
 import { apiError, notFound } from "@/lib/api/errors";
-import { uuidParam, withRole } from "@/lib/api/handler";
+import { examplePayload } from "@/lib/api/examples";
+import { route, uuidParam } from "@/lib/api/handler";
+import { integrationParams, NO_INTEGRATION } from "@/lib/api/params";
 import { validateMapping } from "@/lib/mapping";
+import { testUserOutputSchema } from "@/lib/testing-tools/output-schemas";
 import { testUserInputSchema } from "@/lib/testing-tools/schemas";
 import { testWithUsers } from "@/lib/testing-tools/test-with-user";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withRole("admin", testUserInputSchema, async ({ params, input }) => {
-  const id = uuidParam(params.id);
-  const row = id ? await findIntegration(getDb(), id) : undefined;
-  if (!row) return notFound("Integration");
-  if (input.mapping) {
-    const { errors } = validateMapping(input.mapping);
-    if (errors.length > 0) {
-      const details = errors.map((e) => ({
-        path: e.index === null ? "mapping" : `mapping.${e.index}`,
-        message: e.message,
-      }));
-      return apiError(400, "bad_request", `The mapping does not validate: ${errors[0]!.message}`, details);
+const url = "https://hr-test.example.com/api/completions";
+
+export const POST = route(
+  {
+    method: "POST",
+    path: "/api/integrations/{id}/test-user",
+    role: "admin",
+    summary: "Send the payloads of chosen learners' latest completions, for real; writes nothing",
+    description:
+      "Uses the same attempt code as a sync, with the given (possibly unsaved) mapping. No log row, delivery or " +
+      "failure count is written, so the receiver may get a completion twice.",
+    params: integrationParams,
+    input: testUserInputSchema,
+    output: testUserOutputSchema,
+    errors: {
+      400: "The input or the given mapping does not validate",
+      404: NO_INTEGRATION,
+      409: "The stored settings cannot make a connection (e.g. a secret is missing)",
+    },
+    example: {
+      input: { usernames: ["anne.smith"], target: "test", limit: 1 },
+      output: {
+        ok: true,
+        target: "test",
+        url,
+        limit: 1,
+        results: [
+          {
+            userName: "anne.smith",
+            found: true,
+            exchanges: [
+              {
+                completionId: 90211,
+                activityName: "GDPR introduction",
+                completionDate: "2026-04-11T14:32:00.000Z",
+                request: {
+                  method: "POST",
+                  url,
+                  headers: { "x-api-key": "[redacted]" },
+                  body: examplePayload,
+                },
+                outcome: {
+                  ok: true,
+                  status: 201,
+                  url,
+                  method: "POST",
+                  requestHeaders: { "x-api-key": "[redacted]" },
+                  responseHeaders: { "content-type": "application/json" },
+                  responseBody: '{"id":"c-77"}',
+                  truncated: false,
+                  durationMs: 184,
+                },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  },
+  async ({ params, input }) => {
+    const id = uuidParam(params.id);
+    const row = id ? await findIntegration(getDb(), id) : undefined;
+    if (!row) return notFound("Integration");
+    if (input.mapping) {
+      const { errors } = validateMapping(input.mapping);
+      if (errors.length > 0) {
+        const details = errors.map((e) => ({
+          path: e.index === null ? "mapping" : `mapping.${e.index}`,
+          message: e.message,
+        }));
+        return apiError(400, "bad_request", `The mapping does not validate: ${errors[0]!.message}`, details);
+      }
     }
-  }
-  const report = await testWithUsers(getDb(), row, input);
-  if (!report.ok) return apiError(409, "conflict", report.error);
-  return report;
-});
+    const report = await testWithUsers(getDb(), row, input);
+    if (!report.ok) return apiError(409, "conflict", report.error);
+    return report;
+  },
+);

@@ -3,24 +3,44 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { findLogEntry } from "@/db/queries/sync-log-read";
 import { notFound } from "@/lib/api/errors";
-import { uuidParam, withRole } from "@/lib/api/handler";
+import { exampleLogEntry } from "@/lib/api/examples";
+import { route, uuidParam } from "@/lib/api/handler";
+import { logEntryParams } from "@/lib/api/params";
 import { toCurl } from "@/lib/delivery/curl";
+import { logEntryReplySchema } from "@/lib/sync-log/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRole("viewer", null, async ({ params }) => {
-  const id = uuidParam(params.id);
-  const entryId = z.coerce.number().int().positive().safeParse(params.entryId);
-  if (!id || !entryId.success) return notFound("Log entry");
-  const entry = await findLogEntry(getDb(), id, entryId.data);
-  if (!entry) return notFound("Log entry");
-  return {
-    entry,
-    curl: toCurl({
-      method: "POST",
-      url: entry.requestUrl,
-      requestHeaders: entry.requestHeaders,
-      requestBody: entry.requestBody,
-    }),
-  };
-});
+export const GET = route(
+  {
+    method: "GET",
+    path: "/api/integrations/{id}/log/{entryId}",
+    role: "viewer",
+    summary: "One log entry, whole, with a curl command that repeats the request (secrets masked)",
+    params: logEntryParams,
+    output: logEntryReplySchema,
+    errors: { 404: "No log entry has this id in this integration" },
+    example: {
+      output: {
+        entry: exampleLogEntry,
+        curl: "curl -i -X POST 'https://hr.example.com/api/completions'\n-H 'x-api-key: [redacted]'\n--data-raw '…'",
+      },
+    },
+  },
+  async ({ params }) => {
+    const id = uuidParam(params.id);
+    const entryId = z.coerce.number().int().positive().safeParse(params.entryId);
+    if (!id || !entryId.success) return notFound("Log entry");
+    const entry = await findLogEntry(getDb(), id, entryId.data);
+    if (!entry) return notFound("Log entry");
+    return {
+      entry,
+      curl: toCurl({
+        method: "POST",
+        url: entry.requestUrl,
+        requestHeaders: entry.requestHeaders,
+        requestBody: entry.requestBody,
+      }),
+    };
+  },
+);

@@ -2,4 +2,4 @@
 import { deliveryActionRoute } from "@/lib/api/routes/integration-actions";
 
 export const dynamic = "force-dynamic";
-export const POST = deliveryActionRoute("resend");
+export const POST = deliveryActionRoute("resend", "Send one completion again now, even if it was delivered");

@@ -2,4 +2,4 @@
 import { deliveryActionRoute } from "@/lib/api/routes/integration-actions";
 
 export const dynamic = "force-dynamic";
-export const POST = deliveryActionRoute("skip");
+export const POST = deliveryActionRoute("skip", "Never send one completion (it is marked skipped)");

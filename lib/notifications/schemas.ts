@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { isoDateTime } from "@/lib/api/iso-date-time";
+import { limitParam } from "@/lib/api/params";
+import { NOTIFICATION_SEVERITIES } from "./model";
+
+/** `GET /api/notifications?limit=`. */
+export const notificationsQuerySchema = z.object({
+  limit: limitParam(200, 50, "How many notifications at most, newest first"),
+});
+
+export const notificationSchema = z.object({
+  id: z.number().describe("The notification's id"),
+  integrationId: z.string().nullable().describe("The integration it is about; null when about none"),
+  kind: z.string().describe("What happened, for scripts (e.g. integration.auto_disabled)"),
+  severity: z.enum(NOTIFICATION_SEVERITIES).describe("How much it matters"),
+  title: z.string().describe("One line"),
+  body: z.string().describe("The whole message"),
+  link: z.string().nullable().describe("The app page to look at, as a path"),
+  createdAt: isoDateTime.describe("When it happened"),
+  readAt: isoDateTime.nullable().describe("When the caller marked it read; null while unread for them"),
+  emailedAt: isoDateTime.nullable().describe("When it was e-mailed; null when not (yet)"),
+  emailError: z.string().nullable().describe("Why the e-mail could not be sent"),
+});
+export type NotificationItem = z.output<typeof notificationSchema>;
+
+export const notificationsOutputSchema = z.object({
+  notifications: z.array(notificationSchema).describe("Newest first"),
+  unread: z.number().describe("How many the caller has not read"),
+});
+
+export const markReadOutputSchema = z.object({ ok: z.literal(true).describe("Always true") });

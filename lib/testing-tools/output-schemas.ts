@@ -1,0 +1,107 @@
+// What the connection test and "Test with user" report, as the API sends it. Each schema is checked against the
+// type the delivery code produces, so the two cannot part ways unnoticed.
+
+import { z } from "zod";
+import type { AttemptOutcome, Diagnosis, TestConnectionResult, TestStage } from "@/lib/delivery/types";
+import { certificateDetailsSchema } from "@/lib/integrations/certificate-schemas";
+import { testTargetSchema } from "./schemas";
+
+const headersSchema = z.record(z.string(), z.string());
+
+const diagnosisSchema = z
+  .object({
+    cause: z.string().describe("What most likely went wrong"),
+    fix: z.string().describe("What to change"),
+  })
+  .describe("A failure explained, with what to do about it") satisfies z.ZodType<Diagnosis>;
+
+/** One HTTP attempt as the delivery code reports it: sent headers with secrets masked, the answer as received. */
+export const attemptOutcomeSchema = z.object({
+  ok: z.boolean().describe("Whether the answer counts as delivered (a success code)"),
+  status: z.number().nullable().describe("The HTTP status; null when no answer came"),
+  url: z.string().describe("Where the request went"),
+  method: z.string().optional().describe("The HTTP method"),
+  requestHeaders: headersSchema.describe("The headers as sent, secrets replaced by [redacted]"),
+  responseHeaders: headersSchema.describe("The answer's headers"),
+  responseBody: z.string().describe("The answer's body (cut at 64 KiB), secrets masked"),
+  truncated: z.boolean().describe("Whether the body was cut"),
+  durationMs: z.number().describe("How long it took, logins included, in milliseconds"),
+  retryAfterMs: z.number().optional().describe("How long the receiver asked to wait (Retry-After)"),
+  location: z.string().optional().describe("Where a redirect pointed (redirects are not followed)"),
+  error: z
+    .object({
+      code: z.string().describe("timeout, dns, connection_refused, tls_untrusted, http_status, …"),
+      message: z.string().describe("The failure in words"),
+    })
+    .optional()
+    .describe("Why the attempt failed"),
+  diagnosis: diagnosisSchema.optional(),
+}) satisfies z.ZodType<AttemptOutcome>;
+
+const stageSchema = z.object({
+  name: z.enum(["dns", "connect", "tls", "token", "http"]).describe("The stage"),
+  ok: z.boolean().describe("Whether it passed"),
+  durationMs: z.number().describe("How long it took, in milliseconds"),
+  detail: z.string().describe("What happened, in words"),
+  certificate: certificateDetailsSchema
+    .pick({ subject: true, issuer: true, validTo: true })
+    .optional()
+    .describe("The server's certificate (tls stage)"),
+}) satisfies z.ZodType<TestStage>;
+
+export const testConnectionOutputSchema = z.object({
+  target: testTargetSchema.describe("Which URL was tested"),
+  result: z
+    .object({
+      ok: z.boolean().describe("Whether the answer proves the connection works"),
+      verdict: z
+        .enum(["passed", "reachable", "failed"])
+        .describe("reachable: the endpoint answered but authentication is not proven (e.g. 405 to GET)"),
+      url: z.string().describe("The URL tested"),
+      method: z.enum(["GET", "OPTIONS"]).describe("The method used"),
+      stages: z.array(stageSchema).describe("Each stage of the connection, in order"),
+      outcome: attemptOutcomeSchema.optional().describe("The HTTP exchange, when it came that far"),
+      diagnosis: diagnosisSchema.optional(),
+    })
+    .describe("The test, stage by stage") satisfies z.ZodType<TestConnectionResult>,
+});
+
+const exchangeSchema = z.object({
+  completionId: z.number().describe("The completion sent"),
+  activityName: z.string().describe("Its course"),
+  completionDate: z.string().describe("When it was completed (ISO 8601)"),
+  payloadErrors: z
+    .array(z.string())
+    .optional()
+    .describe("Why the payload could not be built; nothing was sent"),
+  request: z
+    .object({
+      method: z.literal("POST").describe("Always POST"),
+      url: z.string().describe("Where it was sent"),
+      headers: headersSchema.describe("The headers as sent, secrets masked"),
+      body: z.unknown().describe("The payload"),
+    })
+    .optional()
+    .describe("What was sent"),
+  outcome: attemptOutcomeSchema.optional().describe("What came back"),
+});
+export type TestExchange = z.output<typeof exchangeSchema>;
+
+export const testUserOutputSchema = z.object({
+  ok: z.literal(true).describe("Always true (a refusal is a 409)"),
+  target: testTargetSchema.describe("Which URL was used"),
+  url: z.string().describe("That URL"),
+  limit: z.number().describe("The most completions sent per learner"),
+  results: z
+    .array(
+      z.object({
+        userName: z.string().describe("The learner as asked for"),
+        found: z.boolean().describe("Whether the learner has completions"),
+        exchanges: z.array(exchangeSchema).describe("One per completion, latest first"),
+      }),
+    )
+    .describe("One per learner asked for"),
+});
+export type TestUserReply = z.output<typeof testUserOutputSchema>;
+export type TestUserResult = TestUserReply["results"][number];
+export type TestConnectionReply = z.output<typeof testConnectionOutputSchema>;
