@@ -4,6 +4,7 @@ import { getActor } from "@/lib/auth/actor";
 import { type Actor, hasRole } from "@/lib/auth/roles";
 import type { Access, ContractedHandler, RouteContract } from "./contract";
 import { apiError, validationError } from "./errors";
+import { crossSiteRefusal, unstorableTextRefusal } from "./request-guards";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -19,7 +20,9 @@ export type HandlerArgs<I extends z.ZodType | undefined, R extends Access> = {
 export type HandlerResult<O extends z.ZodType> = z.input<O> | Response;
 
 /**
- * A route handler with its contract (rule 14b): checks the session or API token (401) and the role (403), parses
+ * A route handler with its contract (rule 14b): checks the session or API token (401), the role (403) and, for a
+ * cookie session's write, that it is JSON from the app's own origin (403, request-guards.ts); refuses text no
+ * database can hold (400 on the field), parses
  * the JSON body (or, for GET and DELETE, the query string) with `input` (400 with every issue), parses the
  * handler's reply with `output` and sends it with `status`. A reply that does not match `output`, and any
  * unexpected exception, is a logged 500 that reveals nothing internal. The contract rides on the returned
@@ -41,6 +44,8 @@ export function route<O extends z.ZodType, R extends Access, I extends z.ZodType
         if (!hasRole(actor.role, contract.role)) {
           return apiError(403, "forbidden", `This needs the ${contract.role} role; you are ${actor.role}`);
         }
+        const crossSite = crossSiteRefusal(request, actor);
+        if (crossSite) return crossSite;
       }
       const params = Object.fromEntries(
         Object.entries((await context?.params) ?? {}).map(([k, v]) => [
@@ -48,10 +53,14 @@ export function route<O extends z.ZodType, R extends Access, I extends z.ZodType
           Array.isArray(v) ? v.join("/") : v,
         ]),
       );
+      const badParam = unstorableTextRefusal(params, "path");
+      if (badParam) return badParam;
       let input: unknown;
       if (contract.input) {
         const raw = await readInput(request);
         if (!raw.ok) return raw.response;
+        const unstorable = unstorableTextRefusal(raw.value, raw.where);
+        if (unstorable) return unstorable;
         const parsed = contract.input.safeParse(raw.value);
         if (!parsed.success) return validationError(parsed.error, raw.where);
         input = parsed.data;

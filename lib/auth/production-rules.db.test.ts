@@ -10,9 +10,15 @@ import { hashPassword } from "./password";
 let t: TestDatabase;
 const admin = DEMO_ACCOUNTS[0];
 
-type Authorize = (credentials: Record<string, string>) => Promise<{ email?: string | null } | null>;
-const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options
-  .authorize;
+type Authorize = (
+  credentials: Record<string, string>,
+  request?: { headers: Record<string, string> },
+) => Promise<{ email?: string | null } | null>;
+const authorize: Authorize = (credentials) =>
+  (authOptions().providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize(
+    credentials,
+    { headers: { "x-forwarded-for": "192.0.2.10" } },
+  );
 
 function setEnv(values: Record<string, string | undefined>) {
   for (const [k, v] of Object.entries(values)) {

@@ -13,11 +13,13 @@ export class ApiRequestError extends Error {
 /** fetch for the app's own JSON API; a non-2xx reply becomes an ApiRequestError with the server's message. */
 export async function fetchJson<T>(url: string, init?: RequestInit & { json?: unknown }): Promise<T> {
   const { json, ...rest } = init ?? {};
+  // Every change is sent as JSON, with or without a body: the API refuses other writes from a browser session.
+  const isWrite = (rest.method ?? "GET").toUpperCase() !== "GET";
   const response = await fetch(url, {
     ...rest,
     headers: {
       accept: "application/json",
-      ...(json === undefined ? {} : { "content-type": "application/json" }),
+      ...(json !== undefined || isWrite ? { "content-type": "application/json" } : {}),
       ...rest.headers,
     },
     body: json === undefined ? rest.body : JSON.stringify(json),

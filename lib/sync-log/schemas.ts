@@ -5,6 +5,14 @@ import { deliveryStateSchema, logOutcomeSchema as outcomeSchema } from "@/lib/sy
 
 export const LOG_PAGE_SIZE = 50;
 
+/** A filter's point in time: ISO 8601, within the years PostgreSQL and people mean (1970–9999). */
+const filterTime = z.coerce
+  .date({ error: "Enter a date and time, such as 2026-04-01 or 2026-04-01T08:00:00Z" })
+  .refine(
+    (d) => d.getUTCFullYear() >= 1970 && d.getUTCFullYear() <= 9999,
+    "Use a date between 1970 and 9999",
+  );
+
 /** Filters of the sync log, shared by the page, the JSON API and the export. */
 export const logFilterSchema = z.object({
   outcome: outcomeSchema.optional().describe("Only successful or only failed attempts"),
@@ -16,8 +24,8 @@ export const logFilterSchema = z.object({
     .optional()
     .describe("Only attempts answered with this HTTP status"),
   user: z.string().trim().min(1).max(200).optional().describe("Part of the learner's e-mail or user name"),
-  from: z.coerce.date().optional().describe("Only attempts at or after this time (ISO 8601)"),
-  to: z.coerce.date().optional().describe("Only attempts at or before this time (ISO 8601)"),
+  from: filterTime.optional().describe("Only attempts at or after this time (ISO 8601, years 1970–9999)"),
+  to: filterTime.optional().describe("Only attempts at or before this time (ISO 8601, years 1970–9999)"),
   q: z.string().trim().min(1).max(200).optional().describe("Text in the request, the response or the error"),
 });
 export type LogFilter = z.infer<typeof logFilterSchema>;
