@@ -6,9 +6,11 @@ import { recoverCrashedWorkers } from "./crashed-workers";
 import { enqueueSync } from "./jobs";
 import { seedSyncFixture } from "./test-support/fixture";
 import { keyOf, syncTestBed } from "./test-support/test-bed";
-import { sleep, startWorkerProcess, type WorkerProcess, waitUntil } from "./test-support/worker-process";
+import { startWorkerProcess, type WorkerProcess, waitUntil } from "./test-support/worker-process";
 
 const COMPLETIONS = 2_000;
+/** From this request on, the first worker waits for its answers while the test checks that it is left alone. */
+const LIVE_CHECK_AT = 50;
 const KILL_AT = 450;
 
 const bed = syncTestBed();
@@ -38,42 +40,56 @@ describe("a worker killed in the middle of a run", () => {
     const { integrationId } = await seedSyncFixture(bed.t.db, {
       endpointUrl: `${bed.receiver.url}completions`,
       completions: COMPLETIONS,
-      integration: { timeoutMs: 1_000, concurrency: 6, failureThreshold: 1_000 },
+      // Long enough that no request times out while the receiver holds it during the live-worker check.
+      integration: { timeoutMs: 30_000, concurrency: 6, failureThreshold: 1_000 },
     });
     const first = startWorkerProcess(bed.t.url);
     let second: WorkerProcess | undefined;
     const workerOutput = () => `first worker:\n${first.output()}\nsecond worker:\n${second?.output() ?? ""}`;
     let killed = false;
-    let checkedLiveWorker = false;
+    let onLiveWorkerChecked = () => {};
+    const liveWorkerChecked = new Promise<void>((resolve) => {
+      onLiveWorkerChecked = resolve;
+    });
     bed.receiver.setDefault(async (req, res) => {
-      // Killed while this request is in flight: the dead worker sent it and can never record it.
-      if (!killed && checkedLiveWorker && bed.receiver.requests.length >= KILL_AT) {
+      if (bed.receiver.requests.length > LIVE_CHECK_AT) await liveWorkerChecked;
+      // Killed while this request is in flight: the dead worker sent it and never gets the answer to record.
+      if (!killed && bed.receiver.requests.length >= KILL_AT) {
         killed = true;
         first.signal("SIGKILL");
+        await first.exited;
       }
-      await sleep(3);
       json(200, { received: true })(req, res);
     });
     await enqueueSync(bed.t.db, integrationId, "manual");
-    // While it lives, its job is never taken from it, however long it runs.
+    // While it lives, its job is never taken from it, however long it seems to have run.
     await waitUntil(
-      () => bed.receiver.requests.length >= 50,
+      () => bed.receiver.requests.length >= LIVE_CHECK_AT,
       60_000,
       () => `no requests yet\n${workerOutput()}`,
     );
     const [locked] = await bed.t
       .sql`select count(*)::int as n from graphile_worker._private_jobs where locked_by is not null`;
     expect(locked?.n).toBe(1);
+    const holders = (
+      await bed.t.sql<{ worker: string }[]>`
+        select distinct locked_by as worker from graphile_worker._private_jobs where locked_by is not null`
+    ).map((r) => r.worker);
     expect(await recoverCrashedWorkers(bed.t.db)).toEqual([]);
     expect(await recoverCrashedWorkers(bed.t.db, Date.now() + 60_000)).toEqual([]);
-    checkedLiveWorker = true;
+    onLiveWorkerChecked();
     await waitUntil(
       () => !first.isRunning(),
       90_000,
       () => `the first worker was never killed\n${workerOutput()}`,
     );
     expect((await first.exited).signal).toBe("SIGKILL");
-    await sleep(500); // whatever the dead worker had already written reaches the receiver
+    // Whatever the dead worker had already written reaches the receiver before its connections close.
+    await waitUntil(
+      () => bed.receiver.openConnections() === 0,
+      30_000,
+      () => `${bed.receiver.openConnections()} connections of the dead worker still open`,
+    );
     const sentByDead = bed.receiver.requests.length;
     const recordedByDead = new Set(
       (await bed.t.db.select({ id: syncLog.deliveryId }).from(syncLog)).map((r) => r.id),
@@ -81,6 +97,19 @@ describe("a worker killed in the middle of a run", () => {
     expect(sentByDead).toBeGreaterThanOrEqual(KILL_AT);
     expect(recordedByDead.size).toBeLessThan(sentByDead);
 
+    // Its jobs are taken back once it has looked dead long enough: the clock is moved on rather than waited for,
+    // once PostgreSQL has noticed that its connections are gone (and with them its liveness locks).
+    await waitUntil(
+      async () =>
+        (await bed.t.sql`select 1 from pg_stat_activity where application_name = 'lms-sync-liveness'`)
+          .length === 0,
+      30_000,
+      () => "the dead worker's liveness connection is still open",
+    );
+    expect(await recoverCrashedWorkers(bed.t.db)).toEqual([]);
+    expect(await recoverCrashedWorkers(bed.t.db, Date.now() + 60_000)).toEqual(
+      expect.arrayContaining(holders),
+    );
     second = startWorkerProcess(bed.t.url);
     let last = { total: 0, unsent: -1, running: -1 };
     await waitUntil(

@@ -6,6 +6,7 @@ import { createMissingDeliveries } from "@/db/queries/deliveries";
 import { deliveries, integrations, notifications, syncLog, syncRuns } from "@/db/schema";
 import { createTestDatabase, type TestDatabase, truncateAll } from "@/db/test/database";
 import type { Actor } from "@/lib/auth/roles";
+import { testClock } from "@/lib/clock";
 import { REDACTED } from "@/lib/delivery/redact";
 import { json, type Receiver, startReceiver } from "@/lib/delivery/test-support/servers";
 import { setIntegrationStatus } from "@/lib/integrations/change-integration";
@@ -111,19 +112,21 @@ describe("a sync run", () => {
 
   it("sends a delivery that falls due behind its claims during the run (a dead worker's lease running out)", async () => {
     const { integrationId } = await seedSyncFixture(t.db, { endpointUrl: endpoint(), completions: 400 });
-    // A slow receiver: 400 deliveries, 4 at a time, 10 ms each take a second.
-    receiver.setDefault(async (_req, res) => {
-      await new Promise((r) => setTimeout(r, 10));
-      json(200, { received: true })(_req, res);
+    // Half-way through the run (its claims long past the held delivery) the run's clock moves a minute on.
+    const clock = testClock();
+    receiver.setDefault((req, res) => {
+      if (receiver.requests.length === 200) clock.advance(61_000);
+      json(200, { received: true })(req, res);
     });
     const [integration] = await t.db.select().from(integrations).where(eq(integrations.id, integrationId));
     expect(await createMissingDeliveries(t.db, integrationId, integration!.sendFrom)).toBe(400);
-    // The first delivery due is held by another worker whose lease runs out in 0.3 s, long after this run's claims
+    // The first delivery due is held by another worker whose lease runs out in a minute: after this run's claims
     // have moved past it.
     const [held] = await t.db.execute<{ id: string }>(sql`
-      update deliveries set leased_until = now() + interval '0.3 seconds', lease_owner = 'dead-worker'
+      update deliveries set leased_until = ${new Date(clock.now() + 60_000).toISOString()}::timestamptz,
+        lease_owner = 'dead-worker'
       where id = (select id from deliveries order by next_attempt_at, id limit 1) returning id`);
-    const result = await runSync(t.db, integrationId, "manual");
+    const result = await runSync(t.db, integrationId, "manual", { clock });
     expect(held).toBeDefined();
     expect(result).toMatchObject({ ran: true, status: "completed", sent: 400, succeeded: 400 });
     const rows = await deliveryRows(integrationId);

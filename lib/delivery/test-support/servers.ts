@@ -25,6 +25,8 @@ export type TestServer = {
   url: string;
   port: number;
   requests: RecordedRequest[];
+  /** Client connections open now: once none is, every request a (dead) client wrote has been read. */
+  openConnections(): number;
   close(): Promise<void>;
 };
 
@@ -238,11 +240,17 @@ async function listen(options: ServerOptions, handle: Responder): Promise<Omit<T
         },
         onRequest,
       );
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `${options.plain ? "http" : "https"}://127.0.0.1:${port}/`,
     port,
+    openConnections: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
