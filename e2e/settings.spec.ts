@@ -121,3 +121,28 @@ test("[settings] two admins editing: the second save is told what changed", asyn
   await first.context().close();
   await second.context().close();
 });
+
+test("[settings] a secret header is typed once, then shown only as set and sent encrypted at rest", async ({
+  page,
+}) => {
+  const id = await configuredIntegration(unique("E2E secret header"));
+  await signIn(page, ADMIN);
+  await openSettings(page, id);
+  await page.getByRole("button", { name: "Add secret header" }).click();
+  await page.getByLabel("Secret header 1 name").fill("X-Tenant-Key");
+  await page.getByLabel("Secret header 1 value").fill("tenant-value-0042");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("form-status")).toHaveText("Saved.");
+  await expect(page.getByTestId("secret-header-1")).toContainText("set · changed just now");
+  expect(await page.content()).not.toContain("tenant-value-0042");
+
+  const after = await storedSettings(id);
+  expect(after.customHeaders).toEqual({ "X-Tenant": "acme", "X-Region": "eu" });
+  expect(after.secrets).toMatchObject({ "header:X-Tenant-Key": "tenant-value-0042" });
+
+  await page.reload();
+  await page.getByRole("button", { name: "Remove secret header 1" }).click();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("form-status")).toHaveText("Saved.");
+  expect((await storedSettings(id)).secrets).toEqual({ apiKey: "original-api-key-0001" });
+});

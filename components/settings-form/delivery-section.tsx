@@ -5,6 +5,7 @@ import { Field } from "@/components/ui/field";
 import { FormSection } from "./form-section";
 import type { SettingsFormValues } from "./form-values";
 import { HeadersEditor } from "./headers-editor";
+import { SecretHeadersEditor } from "./secret-headers-editor";
 import { TextField } from "./text-field";
 import { TimeoutField } from "./timeout-field";
 import { useFieldError } from "./use-field-error";
@@ -28,6 +29,7 @@ export function DeliverySection() {
       />
       <TimeoutField />
       <HeadersEditor />
+      <SecretHeadersEditor />
       <details className="sm:col-span-2">
         <summary className="cursor-pointer text-sm font-medium text-slate-700">
           Trust a private certificate authority

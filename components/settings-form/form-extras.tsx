@@ -9,6 +9,8 @@ export type FormExtras = {
   isProduction: boolean;
   /** The secrets already stored (set, and when changed); empty for a new integration. */
   storedSecrets: IntegrationOutput["secrets"];
+  /** The secret headers already stored, by name. */
+  storedSecretHeaders: IntegrationOutput["secretHeaders"];
   clientCertInfo: IntegrationOutput["clientCertInfo"];
 };
 
@@ -16,6 +18,7 @@ const FormExtrasContext = createContext<FormExtras>({
   canEdit: false,
   isProduction: false,
   storedSecrets: {},
+  storedSecretHeaders: {},
   clientCertInfo: null,
 });
 

@@ -10,6 +10,24 @@ import {
   toLocalInput,
 } from "./form-values";
 
+function newIntegrationValuesSource() {
+  return {
+    name: "HR",
+    endpointUrl: "https://hr.example.com/in",
+    authType: "api_key" as const,
+    authConfig: {},
+    successCodes: "2xx",
+    timeoutMs: 30_000,
+    customHeaders: {},
+    scheduleCron: "0 2 * * *",
+    scheduleTimeZone: "UTC",
+    retrySchedule: [60],
+    failureThreshold: 10,
+    concurrency: 4,
+    notificationEmails: [],
+  };
+}
+
 function filled(overrides: Partial<SettingsFormValues> = {}): SettingsFormValues {
   return {
     ...newIntegrationValues("Europe/Copenhagen"),
@@ -103,6 +121,33 @@ describe("toApiInput", () => {
     const { sendFrom: _, ...expected } = source;
     expect(rest).toEqual(expected);
     expect(sendFrom).toBe("2026-04-01T08:30:00.000Z");
+  });
+});
+
+describe("secret headers in the form", () => {
+  it("send a typed value, null for a removed stored one, and nothing for an untouched stored one", () => {
+    const values = filled({
+      secrets: {},
+      secretHeaders: [
+        { name: "X-Kept", value: "", isStored: true, isRemoved: false },
+        { name: "X-Gone", value: "", isStored: true, isRemoved: true },
+        { name: "X-Replaced", value: "new-value", isStored: true, isRemoved: false },
+        { name: " X-New ", value: "v-1", isStored: false, isRemoved: false },
+        { name: "", value: "", isStored: false, isRemoved: false },
+      ],
+    });
+    const input = toApiInput(values);
+    expect(input.secretHeaders).toEqual({ "X-Gone": null, "X-Replaced": "new-value", "X-New": "v-1" });
+    expect(dirtyInput(input, {})).toEqual({ secretHeaders: input.secretHeaders });
+    expect("secretHeaders" in toApiInput(filled({ secrets: {} }))).toBe(false);
+  });
+
+  it("start from the stored names, never a value", () => {
+    const v = toFormValues({
+      ...newIntegrationValuesSource(),
+      secretHeaders: { "X-Tenant-Key": { set: true, changedAt: "2026-01-01T00:00:00Z" } },
+    });
+    expect(v.secretHeaders).toEqual([{ name: "X-Tenant-Key", value: "", isStored: true, isRemoved: false }]);
   });
 });
 

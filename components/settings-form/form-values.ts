@@ -13,6 +13,8 @@ import type { createIntegrationSchema, IntegrationOutput } from "@/lib/integrati
 export type ApiInput = z.input<typeof createIntegrationSchema>;
 
 export type HeaderRow = { name: string; value: string };
+/** A secret header: a stored one shows only its name (its value can be replaced or the header removed). */
+export type SecretHeaderRow = { name: string; value: string; isStored: boolean; isRemoved: boolean };
 
 /**
  * The form's values. Field names are the API's, so a validation issue's path (from the shared schema in the
@@ -32,6 +34,7 @@ export type SettingsFormValues = {
   successCodes: string;
   timeoutMs: number;
   customHeaders: HeaderRow[];
+  secretHeaders: SecretHeaderRow[];
   scheduleCron: string;
   scheduleTimeZone: string;
   retrySchedule: number[];
@@ -62,6 +65,7 @@ export type SettingsSource = Pick<
   testUrl?: string | null;
   caBundlePem?: string | null;
   sendFrom?: Date | string | null;
+  secretHeaders?: IntegrationOutput["secretHeaders"];
 };
 
 /** A date as a datetime-local input value in the browser's time zone. */
@@ -97,6 +101,12 @@ export function toFormValues(source: SettingsSource): SettingsFormValues {
     successCodes: source.successCodes,
     timeoutMs: source.timeoutMs,
     customHeaders: Object.entries(source.customHeaders).map(([name, value]) => ({ name, value })),
+    secretHeaders: Object.keys(source.secretHeaders ?? {}).map((name) => ({
+      name,
+      value: "",
+      isStored: true,
+      isRemoved: false,
+    })),
     scheduleCron: source.scheduleCron,
     scheduleTimeZone: source.scheduleTimeZone,
     retrySchedule: [...source.retrySchedule],
@@ -122,6 +132,16 @@ function pickSecrets(values: SettingsFormValues): ApiInput["secrets"] {
   const entries = SECRET_NAMES.flatMap((name) => {
     const value = values.secrets[name];
     return value === undefined || value === "" ? [] : [[name, value] as const];
+  });
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/** The write-only changes to the secret headers: a typed value sets one, a removed stored one becomes null. */
+function pickSecretHeaders(values: SettingsFormValues): ApiInput["secretHeaders"] {
+  const entries = values.secretHeaders.flatMap((row): [string, string | null][] => {
+    const name = row.name.trim();
+    if (row.isStored && row.isRemoved) return [[name, null]];
+    return name !== "" && row.value !== "" ? [[name, row.value]] : [];
   });
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
@@ -152,6 +172,7 @@ export function toApiInput(values: SettingsFormValues): ApiInput {
       ? { sendFrom: Number.isNaN(sendFrom.getTime()) ? values.sendFrom : sendFrom.toISOString() }
       : {}),
     ...(pickSecrets(values) ? { secrets: pickSecrets(values) } : {}),
+    ...(pickSecretHeaders(values) ? { secretHeaders: pickSecretHeaders(values) } : {}),
   };
 }
 
@@ -171,11 +192,12 @@ function isDirty(mark: unknown): boolean {
  */
 export function dirtyInput(input: ApiInput, dirty: DirtyFields): Partial<ApiInput> {
   const keys = (Object.keys(dirty) as (keyof ApiInput)[]).filter(
-    (k) => k !== "secrets" && k in input && isDirty(dirty[k as keyof DirtyFields]),
+    (k) => k !== "secrets" && k !== "secretHeaders" && k in input && isDirty(dirty[k as keyof DirtyFields]),
   );
   if (keys.includes("authType") && !keys.includes("authConfig")) keys.push("authConfig");
   const out: Partial<Record<keyof ApiInput, unknown>> = Object.fromEntries(keys.map((k) => [k, input[k]]));
   if (input.secrets) out.secrets = input.secrets;
+  if (input.secretHeaders) out.secretHeaders = input.secretHeaders;
   return out as Partial<ApiInput>;
 }
 
@@ -190,6 +212,7 @@ const FORM_KEYS: ReadonlySet<string> = new Set([
   "successCodes",
   "timeoutMs",
   "customHeaders",
+  "secretHeaders",
   "scheduleCron",
   "scheduleTimeZone",
   "retrySchedule",

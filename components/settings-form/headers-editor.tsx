@@ -2,8 +2,9 @@
 
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { customHeadersSchema } from "@/lib/integrations/field-schemas";
+import { customHeadersSchema, headerRowProblem } from "@/lib/integrations/field-schemas";
 import type { HeaderRow, SettingsFormValues } from "./form-values";
+import { ListHeading } from "./list-heading";
 import { useFieldError } from "./use-field-error";
 
 /** The shared schema's verdict on one header row, so a problem shows while typing, beside its row. */
@@ -11,13 +12,8 @@ function rowProblem(row: HeaderRow, rows: HeaderRow[], index: number): string | 
   const name = row.name.trim();
   if (name === "" && row.value === "") return null;
   if (name === "") return "Enter the header name";
-  const parsed = customHeadersSchema.safeParse({ [name]: row.value });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return issue?.code === "invalid_key"
-      ? (issue.issues[0]?.message ?? issue.message)
-      : (issue?.message ?? null);
-  }
+  const problem = headerRowProblem(customHeadersSchema, name, row.value);
+  if (problem) return problem;
   const isRepeated = rows.some((r, i) => i > index && r.name.trim().toLowerCase() === name.toLowerCase());
   return isRepeated ? "This header is repeated below; only the last one is sent" : null;
 }
@@ -30,13 +26,11 @@ export function HeadersEditor() {
   const listError = useFieldError("customHeaders");
   return (
     <div className="sm:col-span-2">
-      <p className="text-sm font-medium text-slate-800" id="custom-headers-label">
-        Custom headers <span className="font-normal text-slate-500">(optional)</span>
-      </p>
-      <p className="mt-0.5 text-xs text-slate-500">
-        Sent with every request, e.g. a tenant ID. Content-Type, Authorization, Idempotency-Key and the like
-        are set by LMS Sync.
-      </p>
+      <ListHeading
+        id="custom-headers-label"
+        title="Custom headers"
+        hint="Sent with every request, e.g. a tenant ID. Content-Type, Authorization, Idempotency-Key and the like are set by LMS Sync."
+      />
       <ul className="mt-2 space-y-2" aria-labelledby="custom-headers-label">
         {fields.map((f, i) => {
           const row = rows[i] ?? { name: "", value: "" };

@@ -119,7 +119,13 @@ export function SettingsForm({
   return (
     <FormProvider {...form}>
       <FormExtrasProvider
-        value={{ canEdit, isProduction, storedSecrets, clientCertInfo: integration?.clientCertInfo ?? null }}
+        value={{
+          canEdit,
+          isProduction,
+          storedSecrets,
+          storedSecretHeaders: integration?.secretHeaders ?? {},
+          clientCertInfo: integration?.clientCertInfo ?? null,
+        }}
       >
         <form onSubmit={onSubmit} noValidate aria-label="Integration settings">
           {canEdit ? null : (

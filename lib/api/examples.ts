@@ -29,6 +29,7 @@ export const exampleIntegration: IntegrationOutput = {
   successCodes: "2xx",
   timeoutMs: 30_000,
   customHeaders: { "X-Source": "lms-sync" },
+  secretHeaders: { "X-Tenant-Key": { set: true, changedAt: "2026-03-01T10:00:00.000Z" } },
   scheduleCron: "0 2 * * *",
   scheduleTimeZone: "Europe/Copenhagen",
   scheduleText: "At 02:00, every day (Europe/Copenhagen)",

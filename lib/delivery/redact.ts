@@ -8,7 +8,8 @@ const SENSITIVE_NAME =
 // Shorter values would blank out ordinary words in bodies.
 const MIN_SECRET_LENGTH = 4;
 
-type SecretSource = Pick<ConnectionSettings, "auth" | "secrets">;
+type SecretSource = Pick<ConnectionSettings, "auth" | "secrets"> &
+  Pick<Partial<ConnectionSettings>, "secretHeaders">;
 
 // Settings objects are not changed once built; a sync redacts thousands of attempts with one of them.
 const memo = new WeakMap<object, { extra: string; values: string[] }>();
@@ -33,6 +34,7 @@ function computeSecretValues(settings: SecretSource, extra: (string | undefined)
     secrets.password,
     secrets.clientSecret,
     secrets.clientCertPassphrase,
+    ...Object.values(settings.secretHeaders ?? {}),
     ...extra,
   ];
   const values: (string | undefined)[] = raw.flatMap((v) => (v === undefined ? [] : wireForms(v)));

@@ -28,4 +28,6 @@ export const connectionSettingsSchema = z.object({
   successCodes: successCodeSpecSchema.nullable().optional(),
   timeoutMs: timeoutMsSchema.optional(),
   customHeaders: customHeadersSchema.optional(),
+  /** Decrypted values of the secret headers: sent like custom headers, masked like secrets. */
+  secretHeaders: z.record(z.string(), z.string()).optional(),
 });

@@ -87,6 +87,7 @@ function buildHeaders(
     headers[name] = value;
   };
   for (const [name, value] of Object.entries(p.settings.customHeaders ?? {})) set(name, value);
+  for (const [name, value] of Object.entries(p.settings.secretHeaders ?? {})) set(name, value);
   set("User-Agent", USER_AGENT);
   if (req.body !== undefined) set("Content-Type", "application/json");
   if (req.idempotencyKey) set("Idempotency-Key", req.idempotencyKey);

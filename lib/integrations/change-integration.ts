@@ -16,7 +16,7 @@ import type { OtherChange } from "./conflict";
 import { pickAuthSettings } from "./model";
 import { checkSave, type RuleProblem } from "./rules";
 import type { UpdateIntegrationInput } from "./schemas";
-import { applySecretChanges } from "./secrets";
+import { applySecretChanges, storedSecretChanges } from "./secrets";
 
 export type ChangeResult =
   | { ok: true; integration: Integration }
@@ -40,7 +40,7 @@ export async function updateIntegration(
   return db.transaction(async (tx) => {
     const old = await findIntegrationForUpdate(tx, id);
     if (!old) return { ok: false, reason: "not_found" };
-    const { secrets: secretInput, version, ...settings } = input;
+    const { secrets: secretInput, secretHeaders: secretHeaderInput, version, ...settings } = input;
     if (version !== undefined && version !== old.settingsVersion) {
       const saves = await listSettingsSavesAfter(tx, id, version);
       const changes = saves.map((e) => ({
@@ -56,7 +56,10 @@ export async function updateIntegration(
       const authType = settings.authType ?? old.authType;
       settings.authConfig = pickAuthSettings(authType, settings.authConfig ?? old.authConfig);
     }
-    const { secrets, changed } = applySecretChanges(old.secrets, secretInput);
+    const { secrets, changed } = applySecretChanges(
+      old.secrets,
+      storedSecretChanges(old.secrets, { secrets: secretInput, secretHeaders: secretHeaderInput }),
+    );
     const certInfo = check.clientCertInfo === undefined ? {} : { clientCertInfo: check.clientCertInfo };
     const row = await updateIntegrationRow(tx, id, {
       ...settings,

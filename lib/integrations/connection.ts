@@ -1,7 +1,7 @@
 import "server-only";
 import type { Integration } from "@/db/schema";
 import type { ConnectionSettings } from "@/lib/delivery/types";
-import { type DecryptedSecrets, decryptSecrets } from "./secrets";
+import { type DecryptedSecrets, decryptSecrets, splitSecretHeaders } from "./secrets";
 
 export type ConnectionResult = { ok: true; settings: ConnectionSettings } | { ok: false; error: string };
 
@@ -12,6 +12,7 @@ export function connectionFromIntegration(
 ): ConnectionResult {
   const decrypted = decryptSecrets(row.secrets);
   if (!decrypted.ok) return { ok: false, error: decrypted.error };
+  const { secrets, secretHeaders } = splitSecretHeaders(decrypted.secrets as Record<string, string>);
   return {
     ok: true,
     settings: {
@@ -21,11 +22,12 @@ export function connectionFromIntegration(
       testUrl: row.testUrl,
       authType: row.authType,
       auth: row.authConfig,
-      secrets: { ...decrypted.secrets, ...overrides },
+      secrets: { ...secrets, ...overrides },
       caBundlePem: row.caBundlePem,
       successCodes: row.successCodes,
       timeoutMs: row.timeoutMs,
       customHeaders: row.customHeaders,
+      secretHeaders,
     },
   };
 }

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
 import { STANDARD_MAPPING } from "@/lib/mapping";
 import type { CreateIntegrationInput } from "./schemas";
-import { applySecretChanges } from "./secrets";
+import { applySecretChanges, storedSecretChanges } from "./secrets";
 
 /** Creates an integration with its first mapping version and an audit event, in one transaction. */
 export async function createIntegration(
@@ -15,8 +15,11 @@ export async function createIntegration(
   actor: Actor | null,
   clientCertInfo: ClientCertInfo | null = null,
 ) {
-  const { secrets: secretInput, mapping, ...settings } = input;
-  const { secrets, changed } = applySecretChanges({}, secretInput);
+  const { secrets: secretInput, secretHeaders, mapping, ...settings } = input;
+  const { secrets, changed } = applySecretChanges(
+    {},
+    storedSecretChanges({}, { secrets: secretInput, secretHeaders }),
+  );
   const entries = mapping ?? [...STANDARD_MAPPING];
   return db.transaction(async (tx) => {
     const row = await insertIntegration(tx, {

@@ -32,9 +32,9 @@ export const httpUrlSchema = z
   .url("Enter a full URL, such as https://hr.example.com/api/completions")
   .refine((u) => /^https?:\/\//i.test(u), "The URL must start with https:// (or http:// outside production)");
 
-export const customHeadersSchema = z
-  .record(headerNameSchema, headerValueSchema)
-  .superRefine((headers, ctx) => {
+/** Headers by name, none of them one LMS Sync sets itself. */
+function headerRecord<V extends z.ZodType>(value: V) {
+  return z.record(headerNameSchema, value).superRefine((headers, ctx) => {
     for (const name of Object.keys(headers)) {
       if ((RESERVED_HEADERS as readonly string[]).includes(name.toLowerCase())) {
         ctx.addIssue({
@@ -44,8 +44,22 @@ export const customHeadersSchema = z
         });
       }
     }
-  })
-  .describe("Extra headers sent with every request, name to value");
+  });
+}
+
+export const customHeadersSchema = headerRecord(headerValueSchema).describe(
+  "Extra headers sent with every request, name to value; shown to everyone who can read the integration",
+);
+
+/** Secret headers are write-only, like the other secrets: a value sets one, null removes it, absent keeps it. */
+export const secretHeadersInputSchema = headerRecord(
+  headerValueSchema.min(1, "Enter the value").nullable(),
+).describe(
+  "Extra headers whose values are secret (a tenant key): stored encrypted, sent with every request, never shown again. A value sets one, null removes it, absent keeps it",
+);
+
+/** Where a secret header's value is kept among the integration's encrypted secrets. */
+export const SECRET_HEADER_PREFIX = "header:";
 
 /** A success-code spec such as `2xx`, `200-299,304`; checked by the same parser the sender uses. */
 export const successCodeSpecSchema = z
@@ -64,3 +78,13 @@ export const timeoutMsSchema = z
   .min(INTEGRATION_LIMITS.timeoutMs.min, "The timeout must be at least 1 second")
   .max(INTEGRATION_LIMITS.timeoutMs.max, "The timeout can be at most 120 seconds")
   .describe("How long one request may take, in milliseconds (connect, TLS, headers and body)");
+
+/** The first problem a header schema finds with one name and value, in words for the row; null when it is fine. */
+export function headerRowProblem(schema: z.ZodType, name: string, value: unknown): string | null {
+  const parsed = schema.safeParse({ [name]: value });
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  return issue?.code === "invalid_key"
+    ? (issue.issues[0]?.message ?? issue.message)
+    : (issue?.message ?? null);
+}

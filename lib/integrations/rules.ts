@@ -3,6 +3,7 @@ import type { ClientCertInfo, Integration } from "@/db/schema";
 import { checkUrlAllowed, readCertificate } from "@/lib/delivery";
 import { certificateInputFromSecrets } from "@/lib/delivery/certificate";
 import { getSettings } from "@/lib/settings";
+import { SECRET_HEADER_PREFIX } from "./field-schemas";
 import { CERT_SECRET_NAMES, INTEGRATION_DEFAULTS, type SecretName, usesClientCert } from "./model";
 import { type RuleProblem, saveRuleProblems } from "./save-rules";
 
@@ -36,6 +37,8 @@ export function checkSave(
     scheduleTimeZone:
       input.scheduleTimeZone ?? existing?.scheduleTimeZone ?? INTEGRATION_DEFAULTS.scheduleTimeZone,
     mapping: "mapping" in input ? input.mapping : undefined,
+    customHeaderNames: Object.keys(input.customHeaders ?? existing?.customHeaders ?? {}),
+    secretHeaderNames: secretHeaderNamesAfter(existing, input.secretHeaders),
     isProduction: getSettings().isProduction,
   });
   const urls: [string, string | null | undefined][] = [
@@ -54,6 +57,24 @@ export function checkSave(
   return problems.length > 0
     ? { ok: false, problems }
     : { ok: true, clientCertInfo: cert.ok ? cert.info : undefined };
+}
+
+/** The secret headers' names once the save's changes (a value sets, null removes) are applied. */
+function secretHeaderNamesAfter(
+  existing: Integration | undefined,
+  changes: Record<string, string | null> | undefined,
+): string[] {
+  const names = new Map(
+    Object.keys(existing?.secrets ?? {})
+      .filter((k) => k.startsWith(SECRET_HEADER_PREFIX))
+      .map((k) => k.slice(SECRET_HEADER_PREFIX.length))
+      .map((n) => [n.toLowerCase(), n]),
+  );
+  for (const [name, value] of Object.entries(changes ?? {})) {
+    if (value === null) names.delete(name.toLowerCase());
+    else names.set(name.toLowerCase(), name);
+  }
+  return [...names.values()];
 }
 
 function checkCertificate(

@@ -26,6 +26,9 @@ export type SaveRuleInput = {
   scheduleCron: string;
   scheduleTimeZone: string;
   mapping?: readonly MappingEntry[];
+  /** Header names after the save: the visible custom headers and the secret ones. */
+  customHeaderNames?: readonly string[];
+  secretHeaderNames?: readonly string[];
   isProduction: boolean;
 };
 
@@ -64,6 +67,15 @@ export function saveRuleProblems(input: SaveRuleInput): RuleProblem[] {
   }
   const cron = checkCron(input.scheduleCron, input.scheduleTimeZone);
   if (!cron.ok) problems.push({ path: "scheduleCron", message: cron.error });
+  const visible = new Set((input.customHeaderNames ?? []).map((n) => n.toLowerCase()));
+  for (const name of input.secretHeaderNames ?? []) {
+    if (visible.has(name.toLowerCase())) {
+      problems.push({
+        path: `secretHeaders.${name}`,
+        message: `${name} is also a visible custom header; keep it in one list`,
+      });
+    }
+  }
   for (const e of input.mapping ? validateMapping(input.mapping).errors : []) {
     problems.push({ path: e.index === null ? "mapping" : `mapping.${e.index}`, message: e.message });
   }

@@ -7,7 +7,13 @@ import { mappingSchema } from "../mapping/schemas";
 import { isValidTimeZone } from "../schedule/cron";
 import { authConfigSchema, authTypeSchema, SECRET_NAMES, type SecretName } from "./auth-types";
 import { certificateDetailsSchema } from "./certificate-schemas";
-import { customHeadersSchema, httpUrlSchema, successCodeSpecSchema, timeoutMsSchema } from "./field-schemas";
+import {
+  customHeadersSchema,
+  httpUrlSchema,
+  secretHeadersInputSchema,
+  successCodeSpecSchema,
+  timeoutMsSchema,
+} from "./field-schemas";
 import { INTEGRATION_DEFAULTS as D, INTEGRATION_LIMITS as L } from "./limits";
 import { INTEGRATION_STATUSES } from "./model";
 
@@ -117,6 +123,7 @@ export const secretsInputSchema = z
 export const integrationSettingsSchema = z.object({
   ...settingsFields,
   secrets: secretsInputSchema.optional(),
+  secretHeaders: secretHeadersInputSchema.optional(),
 });
 
 export const createIntegrationSchema = z.object({
@@ -135,6 +142,7 @@ export const createIntegrationSchema = z.object({
   notificationEmails: settingsFields.notificationEmails.default([]),
   sendFrom: settingsFields.sendFrom.optional(),
   secrets: secretsInputSchema.optional(),
+  secretHeaders: secretHeadersInputSchema.optional(),
   mapping: mappingSchema.optional().describe("The payload mapping; default: the standard mapping"),
 });
 export type CreateIntegrationInput = z.infer<typeof createIntegrationSchema>;
@@ -144,6 +152,7 @@ export const updateIntegrationSchema = z
   .object({
     ...settingsFields,
     secrets: secretsInputSchema,
+    secretHeaders: secretHeadersInputSchema,
     version: z
       .number()
       .int()
@@ -168,6 +177,16 @@ export const listIntegrationsQuerySchema = z.object({
 // An output field means what the setting of the same name means.
 const same = (key: keyof typeof settingsFields) => settingsFields[key].description ?? key;
 
+/** Write-only values as the API shows them: only that each is set, and since when. */
+const setMarks = (what: string) =>
+  z.record(
+    z.string(),
+    z.object({
+      set: z.literal(true).describe(`Always true: only set ${what} are listed`),
+      changedAt: z.string().describe("When it was last set (ISO 8601)"),
+    }),
+  );
+
 export const integrationOutputSchema = z.object({
   id: z.string().describe("The integration's id"),
   name: z.string().describe(same("name")),
@@ -178,15 +197,12 @@ export const integrationOutputSchema = z.object({
   testUrl: z.string().nullable().describe(same("testUrl")),
   authType: authTypeSchema,
   authConfig: authConfigSchema,
-  secrets: z
-    .record(
-      z.string(),
-      z.object({
-        set: z.literal(true).describe("Always true: only set secrets are listed"),
-        changedAt: z.string().describe("When it was last set (ISO 8601)"),
-      }),
-    )
-    .describe("Which write-only secrets are set, by name; their values never leave the server"),
+  secrets: setMarks("secrets").describe(
+    "Which write-only secrets are set, by name; their values never leave the server",
+  ),
+  secretHeaders: setMarks("headers").describe(
+    "Which secret headers are set, by header name; their values never leave the server",
+  ),
   clientCertInfo: certificateDetailsSchema
     .omit({ fingerprint256: true })
     .nullable()

@@ -1,12 +1,48 @@
 import "server-only";
 import type { StoredSecret } from "@/db/schema";
 import { decryptSecret, encryptSecret, getKeyring } from "@/lib/crypto";
+import { SECRET_HEADER_PREFIX } from "./field-schemas";
 import type { SecretName } from "./schemas";
+
+/**
+ * The write-only changes of a save by stored key: secrets by name, secret headers as `header:<Name>` (a header
+ * already stored under another spelling of its name is replaced, since header names ignore case).
+ */
+export function storedSecretChanges(
+  stored: Record<string, StoredSecret>,
+  input: {
+    secrets?: Partial<Record<SecretName, string | null>>;
+    secretHeaders?: Record<string, string | null>;
+  },
+): Record<string, string | null | undefined> {
+  const out: Record<string, string | null | undefined> = { ...input.secrets };
+  for (const [name, value] of Object.entries(input.secretHeaders ?? {})) {
+    const key = `${SECRET_HEADER_PREFIX}${name}`;
+    const existing = Object.keys(stored).find((k) => k.toLowerCase() === key.toLowerCase());
+    if (existing && existing !== key) out[existing] = null;
+    if (value !== null || existing === key) out[key] = value;
+  }
+  return out;
+}
+
+/** Splits decrypted secrets into the named ones and the secret headers' values. */
+export function splitSecretHeaders(secrets: Record<string, string>): {
+  secrets: DecryptedSecrets;
+  secretHeaders: Record<string, string>;
+} {
+  const named: Record<string, string> = {};
+  const secretHeaders: Record<string, string> = {};
+  for (const [key, value] of Object.entries(secrets)) {
+    if (key.startsWith(SECRET_HEADER_PREFIX)) secretHeaders[key.slice(SECRET_HEADER_PREFIX.length)] = value;
+    else named[key] = value;
+  }
+  return { secrets: named as DecryptedSecrets, secretHeaders };
+}
 
 /** Applies write-only secret input to the stored set: a value encrypts and replaces, null removes, absent keeps. */
 export function applySecretChanges(
   stored: Record<string, StoredSecret>,
-  changes: Partial<Record<SecretName, string | null>> | undefined,
+  changes: Record<string, string | null | undefined> | undefined,
   now = new Date(),
 ): { secrets: Record<string, StoredSecret>; changed: string[] } {
   const next = { ...stored };
