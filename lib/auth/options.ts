@@ -21,7 +21,7 @@ const timingTwin = () => {
 };
 
 /** The user the credentials belong to, or null; always one bcrypt comparison, whether the e-mail exists or not. */
-async function checkCredentials(email: string, password: string) {
+export async function checkCredentials(email: string, password: string) {
   const refused = getSettings().isProduction && isDemoAccount(email);
   const user = refused ? undefined : await findAppUserByEmail(getDb(), email);
   const isMatch = await verifyPassword(password, user?.passwordHash ?? (await timingTwin()));

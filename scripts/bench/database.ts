@@ -9,7 +9,7 @@ import { freePort } from "../../db/test/free-port";
 
 export async function withBenchDatabase(
   name: string,
-  run: (h: DbHandle, dataDir: string) => Promise<void>,
+  run: (h: DbHandle, dataDir: string, url: string) => Promise<void>,
 ): Promise<void> {
   const root = mkdtempSync(path.join(os.tmpdir(), `lms-sync-bench-${name}-`));
   chmodSync(root, 0o755); // PostgreSQL runs as its own user when we are root
@@ -18,7 +18,7 @@ export async function withBenchDatabase(
   const h = createDb(pg.url);
   try {
     await migrateDatabase(pg.url);
-    await run(h, dataDir);
+    await run(h, dataDir, pg.url);
   } finally {
     await h.close();
     await pg.stop();
