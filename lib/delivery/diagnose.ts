@@ -1,3 +1,4 @@
+import { AUTH } from "../integrations/auth-types";
 import {
   certificateRefusal,
   diagnoseClientCert,
@@ -5,7 +6,6 @@ import {
   diagnoseOAuth,
   SEND_LOG,
 } from "./diagnose-credentials";
-import { AUTH } from "../integrations/auth-types";
 import type { AuthType, Diagnosis, Failure } from "./types";
 
 export type DiagnoseInput = {

@@ -77,7 +77,10 @@ describe("client certificates (mTLS)", () => {
     const before = mtls.requests.length;
     const settings = testSettings(mtls.url, {
       authType: "client_cert",
-      secrets: { clientCertPfx: toPfxBase64(pki.client, "right"), clientCertPassphrase: "not-the-passphrase" },
+      secrets: {
+        clientCertPfx: toPfxBase64(pki.client, "right"),
+        clientCertPassphrase: "not-the-passphrase",
+      },
     });
     const outcome = await send(settings);
     expect(outcome).toMatchObject({ ok: false, error: { code: "config" } });

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { Agent } from "undici";
 import { guardedLookup } from "./address-policy";
-import { buildTlsOptions, type TlsMaterial, presentsClientCert } from "./tls-options";
+import { buildTlsOptions, presentsClientCert, type TlsMaterial } from "./tls-options";
 import type { ConnectionSettings, Failure } from "./types";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
