@@ -7,7 +7,7 @@ const authProxy = withAuth({ pages: { signIn: "/login" } });
 const HSTS = "max-age=31536000; includeSubDomains";
 
 /** HSTS on every page when the app's public address is https (read at run time, unlike next.config's headers). */
-function withHsts(response: Response | NextResponse | null | undefined | void): Response | undefined {
+function withHsts(response: Response | NextResponse | null | undefined): Response | undefined {
   if (!response || !process.env.APP_URL?.startsWith("https://")) return response ?? undefined;
   response.headers.set("Strict-Transport-Security", HSTS);
   return response;
@@ -16,7 +16,7 @@ function withHsts(response: Response | NextResponse | null | undefined | void): 
 export async function proxy(request: NextRequest) {
   const isPage = !/^\/(api\/|login|_next\/|favicon\.ico)/.test(request.nextUrl.pathname);
   const response = isPage
-    ? await authProxy(request as NextRequestWithAuth, {} as never)
+    ? ((await authProxy(request as NextRequestWithAuth, {} as never)) ?? undefined)
     : NextResponse.next();
   return withHsts(response ?? NextResponse.next());
 }

@@ -50,7 +50,10 @@ test("[secrets] the API key never appears in any page's HTML or API reply", asyn
   await page.getByRole("button", { name: "Save changes" }).click();
   const reply = await patch;
   expect(reply.status()).toBe(200);
-  expect(reply.request().postDataJSON()).toEqual({ secrets: { apiKey: secret }, version: expect.any(Number) });
+  expect(reply.request().postDataJSON()).toEqual({
+    secrets: { apiKey: secret },
+    version: expect.any(Number),
+  });
   await expect(page.getByTestId("form-status")).toHaveText("Saved.");
   await expect(page.getByTestId("secret-apiKey")).toContainText("changed just now");
   await checkHtml();

@@ -17,7 +17,7 @@ describe("storable text", () => {
 
   it("finds the path of the first bad string in a JSON value, keys included", () => {
     expect(findUnstorableText({ a: ["ok", { b: "x\u0000" }] })).toEqual(["a", 1, "b"]);
-    expect(findUnstorableText({ ["k\uD800"]: 1 })).toEqual(["k\uD800"]);
+    expect(findUnstorableText({ "k\uD800": 1 })).toEqual(["k\uD800"]);
     expect(findUnstorableText({ a: 1, b: [true, null, "fine"] })).toBeNull();
   });
 });

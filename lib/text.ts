@@ -1,7 +1,9 @@
 // Text PostgreSQL can store: no NUL character, no lone UTF-16 surrogate. Client-safe.
 
 // A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE = new RegExp(
+  `${String.fromCharCode(0)}|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]`,
+);
 const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, "g");
 
 /** Whether a string can be stored as it is (no NUL, no lone surrogate). */

@@ -40,7 +40,8 @@ describe("cross-site writes", () => {
     resetSettingsCache();
     const refused = crossSiteRefusal(post(headers), session);
     expect(refused?.status).toBe(403);
-    expect((await refused?.json()).error.message).toMatch(
+    expect(refused).not.toBeNull();
+    expect((await refused!.json()).error.message).toMatch(
       /application\/json|must come from https:\/\/lms\.example\.com/,
     );
   });
