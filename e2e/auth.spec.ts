@@ -102,3 +102,16 @@ test("[demo] the demo receiver keeps what it is sent and refuses a wrong key", a
   await expect(page.getByText("e2e@company.com")).toBeVisible();
   await expect(page.getByText("e2e-key-1")).toBeVisible();
 });
+
+test("[security] every page and API reply carries the security headers", async ({ request }) => {
+  for (const path of ["/login", "/api/health", "/api/openapi.json"]) {
+    const r = await request.get(path);
+    const h = r.headers();
+    expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(h["content-security-policy"], path).not.toContain("unsafe-eval");
+    expect(h["x-content-type-options"], path).toBe("nosniff");
+    expect(h["referrer-policy"], path).toBe("same-origin");
+    // The e2e app runs on http://localhost: no HSTS there.
+    expect(h["strict-transport-security"], path).toBeUndefined();
+  }
+});

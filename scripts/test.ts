@@ -1,6 +1,7 @@
 // npm test — lint and format check, type check, every vitest test, every Playwright test; ends with "N passed, N failed".
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -46,6 +47,43 @@ function playwrightCounts(file: string): Counts {
   };
 }
 
+// Every process the suite starts inherits this mark, so the end can tell which ones are still running.
+const RUN_MARK = `LMS_SYNC_TEST_RUN=${randomUUID()}`;
+process.env.LMS_SYNC_TEST_RUN = RUN_MARK.split("=")[1];
+
+/** Processes carrying this run's mark (other than this one), as `pid command`. */
+function markedProcesses(): { pid: number; command: string }[] {
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d) && Number(d) !== process.pid)
+    .flatMap((d) => {
+      try {
+        if (!readFileSync(`/proc/${d}/environ`, "utf8").split("\0").includes(RUN_MARK)) return [];
+        const command = readFileSync(`/proc/${d}/cmdline`, "utf8").split("\0").join(" ").trim();
+        return [{ pid: Number(d), command }];
+      } catch {
+        return []; // gone meanwhile, or not ours to read
+      }
+    });
+}
+
+/** Processes the suite started that outlived it (after a few seconds' grace); each is reported and killed. */
+async function leftBehind(): Promise<string[]> {
+  const deadline = Date.now() + 5_000;
+  let left = markedProcesses();
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    left = markedProcesses();
+  }
+  for (const p of left) {
+    try {
+      process.kill(p.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  return left.map((p) => `${p.pid} ${p.command.slice(0, 160)}`);
+}
+
 async function main() {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
@@ -69,12 +107,18 @@ async function main() {
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim(),
   });
 
+  const left = existsSync("/proc") ? await leftBehind() : [];
+  if (left.length > 0) {
+    problems.push(`${left.length} process(es) the tests started were still running (now killed):`);
+    problems.push(...left.map((l) => `  ${l}`));
+  }
+
   const v = vitestCounts(vitestJson);
   const p = playwrightCounts(pwJson);
   if (!v.found) problems.push("vitest wrote no results");
   if (!p.found) problems.push("Playwright wrote no results");
   const passed = v.passed + p.passed;
-  const failed = v.failed + p.failed + (v.found ? 0 : 1) + (p.found ? 0 : 1);
+  const failed = v.failed + p.failed + (v.found ? 0 : 1) + (p.found ? 0 : 1) + (left.length > 0 ? 1 : 0);
   console.log(
     `\nvitest: ${v.passed} passed, ${v.failed} failed · Playwright: ${p.passed} passed, ${p.failed} failed`,
   );

@@ -4,6 +4,8 @@ import { insertAppUser } from "@/db/queries/app-users";
 import { createTestDatabase, type TestDatabase } from "@/db/test/database";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 import { parseSettings, resetSettingsCache } from "@/lib/settings";
+import { getActor } from "./actor";
+import { createApiToken } from "./api-tokens";
 import { authOptions } from "./options";
 import { hashPassword } from "./password";
 
@@ -84,5 +86,19 @@ describe("production rules", () => {
     expect((await post()).status).toBe(202);
     setEnv({ APP_ENV: "production", DEMO_RECEIVER_API_KEY: "demo-key-0123456789abcdef" });
     expect((await post()).status).toBe(404);
+  });
+
+  it("refuses the demo accounts' API tokens in production, and keeps real ones working", async () => {
+    const demo = await createApiToken(t.db, admin.email);
+    const real = await createApiToken(t.db, "it@customer.example");
+    if (!demo.ok || !real.ok) throw new Error("no token");
+    const as = (token: string) =>
+      getActor(
+        new Request("http://localhost/api/integrations", { headers: { authorization: `Bearer ${token}` } }),
+      );
+    expect((await as(demo.token))?.email).toBe(admin.email);
+    setEnv({ APP_ENV: "production" });
+    expect(await as(demo.token)).toBeNull();
+    expect((await as(real.token))?.email).toBe("it@customer.example");
   });
 });
