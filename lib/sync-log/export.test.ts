@@ -27,13 +27,32 @@ const row = {
 
 describe("log export", () => {
   it("writes RFC 4180 CSV with quoting and defuses spreadsheet formulas", () => {
-    expect(csvHeader().startsWith("id,createdAt,outcome,status")).toBe(true);
+    expect(csvHeader().startsWith("\uFEFFid,createdAt,outcome,status")).toBe(true);
     const line = toCsvLine(row);
     expect(line).toContain('"GDPR ""intro"", part 1"');
     expect(line).toContain('"{""a"":1,\n""b"":2}"');
     expect(line).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(line.startsWith("7,2026-04-11T14:32:00.000Z,failure,400,81,2,anne@company.com")).toBe(true);
     expect(line.endsWith("\r\n")).toBe(true);
+  });
+
+  it("neutralises cells starting with + - @ TAB or CR, keeps numbers and accented names as they are", () => {
+    const line = toCsvLine({
+      ...row,
+      userName: "\t=cmd|' /C calc'!A0",
+      activityName: "\r+1",
+      userEmail: "@SUM(1)",
+      errorMessage: "-2+3",
+      status: -1 as never,
+      responseBody: "Åsa Ørsted-Ærø",
+    });
+    const cells = line.split(",");
+    expect(line).toContain(`"'\t=cmd|' /C calc'!A0"`);
+    expect(line).toContain(`"'\r+1"`);
+    expect(line).toContain(`"'@SUM(1)"`);
+    expect(line).toContain(`"'-2+3"`);
+    expect(cells[3]).toBe("-1");
+    expect(line).toContain("Åsa Ørsted-Ærø");
   });
 
   it("writes one JSON object per line with the redacted headers", () => {

@@ -72,6 +72,9 @@ describe("the sync log API", () => {
     expect(JSON.parse(r.body.entry.responseBody)).toEqual({ error: "employeeId unknown" });
     expect(JSON.parse(r.body.entry.requestBody)).toHaveProperty("employeeId");
     expect(r.body.curl).toContain("curl -i -X POST");
+    // The fixture trusts a private CA: the command says which file to pass; no client certificate is used.
+    expect(r.body.curl).toContain("--cacert ca-bundle.pem");
+    expect(r.body.curl).not.toContain("--cert ");
     expect(r.text).not.toContain(RECEIVER_API_KEY);
     expect(
       (await callRoute(getEntry, { token, params: { id: integrationId, entryId: "999999" } })).status,
