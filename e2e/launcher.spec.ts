@@ -26,6 +26,8 @@ async function startLauncher(): Promise<Launcher> {
     DATA_DIR: dataDir,
     PORT: String(await freePort()),
     EMBEDDED_PG_PORT: String(await freePort()),
+    // The build the e2e server runs from is used as it is, never rebuilt under it.
+    LMS_SYNC_NO_BUILD: "1",
   };
   for (const name of ["DATABASE_URL", "APP_URL", "NEXTAUTH_URL", "HOST"]) delete env[name];
   const child = spawn(

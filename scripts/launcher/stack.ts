@@ -101,7 +101,8 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       );
     }
 
-    if (isBuildStale()) {
+    // Tests that start a second stack beside a running one must not rebuild the .next it serves from.
+    if (process.env.LMS_SYNC_NO_BUILD !== "1" && isBuildStale()) {
       o.log("building the web app (first start, or the sources changed)…");
       await runBuild({ ...env, NODE_ENV: "production", LMS_SYNC_SKIP_BUILD_TYPECHECK: "1" });
     }
