@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { LinkTabs } from "@/components/ui/tabs";
+import { DeliverySummary } from "./delivery-summary";
 import { StatusBadge } from "./status-badge";
 import { useIntegration } from "./use-integration";
 
@@ -20,6 +21,7 @@ export function IntegrationHeader({ id }: { id: string }) {
         {data ? <StatusBadge status={data.status} /> : null}
       </div>
       {error ? <Alert>Could not load this integration: {error.message}</Alert> : null}
+      {data ? <DeliverySummary integrationId={id} /> : null}
       {data?.status === "auto_disabled" && data.disabledReason ? (
         <div className="mb-4">
           <Alert tone="warning">Disabled automatically: {data.disabledReason}</Alert>

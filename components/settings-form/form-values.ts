@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { toLocalInput } from "@/lib/format";
 import {
   AUTH,
   type AuthConfig,
@@ -8,6 +9,8 @@ import {
   type SecretName,
 } from "@/lib/integrations/model";
 import type { createIntegrationSchema, IntegrationOutput } from "@/lib/integrations/schemas";
+
+export { toLocalInput } from "@/lib/format";
 
 /** What the create route accepts; the form turns its values into this and validates it with the shared schema. */
 export type ApiInput = z.input<typeof createIntegrationSchema>;
@@ -67,14 +70,6 @@ export type SettingsSource = Pick<
   sendFrom?: Date | string | null;
   secretHeaders?: IntegrationOutput["secretHeaders"];
 };
-
-/** A date as a datetime-local input value in the browser's time zone. */
-export function toLocalInput(value: Date | string): string {
-  const d = typeof value === "string" ? new Date(value) : value;
-  if (Number.isNaN(d.getTime())) return "";
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 export function toFormValues(source: SettingsSource): SettingsFormValues {
   const a = source.authConfig;

@@ -1,13 +1,12 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRole } from "@/components/layout/use-role";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
 import { formatDateTime } from "@/lib/format";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { DeliveryActions } from "./delivery-actions";
 import { useLogEntry } from "./use-log";
 
 function Headers({ headers }: { headers: Record<string, string> }) {
@@ -35,19 +34,14 @@ export function LogEntryPanel({
 }) {
   const { data, error, isPending } = useLogEntry(integrationId, entryId);
   const { isAdmin } = useRole();
-  const client = useQueryClient();
-  const act = useMutation({
-    mutationFn: (action: "resend" | "skip") =>
-      fetchJson<{ affected: number }>(
-        `/api/integrations/${integrationId}/deliveries/${data?.entry.deliveryId}/${action}`,
-        { method: "POST" },
-      ),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["sync-log", integrationId] }),
-  });
   return (
     <aside aria-label="Log entry" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <div className="mb-4 flex items-start justify-between gap-3">
-        <h2 className="text-base font-semibold">Attempt #{entryId}</h2>
+        <h2 className="text-base font-semibold">
+          {data?.entry.deliveryId
+            ? `Delivery #${data.entry.deliveryId} · attempt ${data.entry.attempt}`
+            : `Log entry ${entryId}`}
+        </h2>
         <Button variant="ghost" onClick={onClose} aria-label="Close entry">
           ✕
         </Button>
@@ -73,22 +67,11 @@ export function LogEntryPanel({
           </p>
           {data.entry.errorMessage ? <Alert>{data.entry.errorMessage}</Alert> : null}
           {isAdmin && data.entry.deliveryId ? (
-            <div className="flex gap-2">
-              <Button variant="secondary" onClick={() => act.mutate("resend")} disabled={act.isPending}>
-                Resend now
-              </Button>
-              <Button
-                variant="secondary"
-                onClick={() => act.mutate("skip")}
-                disabled={act.isPending || data.entry.deliveryState === "succeeded"}
-              >
-                Skip (never send)
-              </Button>
-              {act.isSuccess ? <span className="self-center text-xs text-emerald-700">Done</span> : null}
-              {act.error ? (
-                <span className="self-center text-xs text-red-700">{act.error.message}</span>
-              ) : null}
-            </div>
+            <DeliveryActions
+              integrationId={integrationId}
+              deliveryId={data.entry.deliveryId}
+              state={data.entry.deliveryState}
+            />
           ) : null}
           <section className="space-y-2">
             <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Request</h3>

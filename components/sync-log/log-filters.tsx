@@ -24,8 +24,14 @@ export function toQuery(f: LogFilterState): Record<string, string> {
   return out;
 }
 
-export function LogFilters({ onApply }: { onApply: (f: LogFilterState) => void }) {
-  const [f, setF] = useState(EMPTY_FILTER);
+export function LogFilters({
+  initial,
+  onApply,
+}: {
+  initial: LogFilterState;
+  onApply: (f: LogFilterState) => void;
+}) {
+  const [f, setF] = useState(initial);
   const set = (k: keyof LogFilterState) => (e: { target: { value: string } }) =>
     setF({ ...f, [k]: e.target.value });
   return (

@@ -1,25 +1,26 @@
 "use client";
 
-import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
+import { BulkActions } from "./bulk-actions";
 import { LogEntryPanel } from "./log-entry-panel";
-import { EMPTY_FILTER, LogFilters, toQuery } from "./log-filters";
+import { LogFilters } from "./log-filters";
 import { useLogEntries } from "./use-log";
+import { useLogUrl } from "./use-log-url";
 
 /** The sync log of one integration: filters, newest-first table, one entry in full, downloads. */
 export function SyncLogView({ integrationId }: { integrationId: string }) {
-  const [filter, setFilter] = useState<Record<string, string>>(toQuery(EMPTY_FILTER));
-  const [selected, setSelected] = useState<number | null>(null);
+  const { query: filter, form, entry: selected, setFilter, setEntry: setSelected } = useLogUrl();
   const log = useLogEntries(integrationId, filter);
   const rows = log.data?.pages.flatMap((p) => p.entries) ?? [];
   const download = (format: "csv" | "ndjson") =>
     `/api/integrations/${integrationId}/log/export?${new URLSearchParams({ ...filter, format })}`;
   return (
     <div className="space-y-4">
-      <LogFilters onApply={(f) => setFilter(toQuery(f))} />
+      <BulkActions integrationId={integrationId} />
+      <LogFilters initial={form} onApply={setFilter} />
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p className="text-slate-600">
           Every production attempt, newest first. Test requests are never logged here.
@@ -109,7 +110,14 @@ export function SyncLogView({ integrationId }: { integrationId: string }) {
           ) : null}
         </div>
         {selected ? (
-          <LogEntryPanel integrationId={integrationId} entryId={selected} onClose={() => setSelected(null)} />
+          // Sticky beside the table, so an entry opened low in a long list opens where the eye is.
+          <div className="self-start lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+            <LogEntryPanel
+              integrationId={integrationId}
+              entryId={selected}
+              onClose={() => setSelected(null)}
+            />
+          </div>
         ) : null}
       </div>
     </div>

@@ -10,6 +10,7 @@ import * as backfill from "@/app/api/integrations/[id]/backfill/route";
 import * as resend from "@/app/api/integrations/[id]/deliveries/[deliveryId]/resend/route";
 import * as skip from "@/app/api/integrations/[id]/deliveries/[deliveryId]/skip/route";
 import * as resendFailed from "@/app/api/integrations/[id]/deliveries/resend-failed/route";
+import * as deliveries from "@/app/api/integrations/[id]/deliveries/route";
 import * as enable from "@/app/api/integrations/[id]/enable/route";
 import * as logEntry from "@/app/api/integrations/[id]/log/[entryId]/route";
 import * as logExport from "@/app/api/integrations/[id]/log/export/route";
@@ -43,6 +44,7 @@ const MODULES: Record<string, unknown>[] = [
   resend,
   skip,
   resendFailed,
+  deliveries,
   enable,
   pause,
   log,

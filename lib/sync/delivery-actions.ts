@@ -10,7 +10,10 @@ export type ActionResult =
   | { ok: true; affected: number }
   | { ok: false; reason: "not_found" | "conflict"; message: string };
 
-/** Admin: send one delivery again now (a fresh retry cycle, same Idempotency-Key), or skip it for good. */
+/**
+ * Admin: send one pending, retrying, failed or skipped delivery now (a fresh retry cycle, same Idempotency-Key;
+ * for a skipped one this undoes the skip), or skip it for good. A delivered one is refused either way.
+ */
 export async function actOnDelivery(
   db: Db,
   integrationId: string,
@@ -21,8 +24,16 @@ export async function actOnDelivery(
   return db.transaction(async (tx) => {
     const delivery = await findDelivery(tx, integrationId, deliveryId);
     if (!delivery) return { ok: false, reason: "not_found", message: "Delivery not found" };
-    if (delivery.state === "succeeded" && action === "skip") {
-      return { ok: false, reason: "conflict", message: "This completion was already delivered" };
+    // A delivered completion is not sent again by accident: "send again since" (backfill) does that on purpose.
+    if (delivery.state === "succeeded") {
+      return {
+        ok: false,
+        reason: "conflict",
+        message:
+          action === "skip"
+            ? "This completion was already delivered"
+            : "This completion was already delivered; to deliver it once more, use Send again since… (backfill)",
+      };
     }
     const affected = await setDeliveryState(
       tx,

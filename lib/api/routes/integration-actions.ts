@@ -48,7 +48,7 @@ export function deliveryActionRoute(action: "resend" | "skip", summary: string) 
       status: 202,
       errors: {
         404: "No delivery has this id in this integration",
-        ...(action === "skip" && { 409: "The completion was already delivered" }),
+        409: "The completion was already delivered",
       },
       example: { output: { affected: 1 } },
     },
