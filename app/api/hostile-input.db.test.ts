@@ -64,10 +64,10 @@ describe("NUL bytes and broken characters in input are a 400 on the field, never
         method: "PUT",
         token: adminToken,
         params: { id },
-        body: { entries: [entry] },
+        body: { mapping: [entry] },
       });
       expect(r.status, JSON.stringify(entry)).toBe(400);
-      expect(fields(r)[0]).toMatch(/^entries\.0\./);
+      expect(fields(r)[0]).toMatch(/^mapping\.0\./);
     }
   });
 

@@ -33,6 +33,7 @@ export function IntegrationHeader({ id }: { id: string }) {
           { href: `${base}/mapping`, label: "Payload mapping" },
           { href: `${base}/test`, label: "Test" },
           { href: `${base}/log`, label: "Sync log" },
+          { href: `${base}/history`, label: "History" },
         ]}
       />
     </div>

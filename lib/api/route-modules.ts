@@ -12,6 +12,7 @@ import * as skip from "@/app/api/integrations/[id]/deliveries/[deliveryId]/skip/
 import * as resendFailed from "@/app/api/integrations/[id]/deliveries/resend-failed/route";
 import * as deliveries from "@/app/api/integrations/[id]/deliveries/route";
 import * as enable from "@/app/api/integrations/[id]/enable/route";
+import * as history from "@/app/api/integrations/[id]/history/route";
 import * as logEntry from "@/app/api/integrations/[id]/log/[entryId]/route";
 import * as logExport from "@/app/api/integrations/[id]/log/export/route";
 import * as log from "@/app/api/integrations/[id]/log/route";
@@ -47,6 +48,7 @@ const MODULES: Record<string, unknown>[] = [
   deliveries,
   enable,
   pause,
+  history,
   log,
   logEntry,
   logExport,

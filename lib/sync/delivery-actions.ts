@@ -48,7 +48,8 @@ export async function actOnDelivery(
       resourceType: "delivery",
       resourceId: String(deliveryId),
       old: { state: delivery.state },
-      new: { state: action === "resend" ? "pending" : "skipped" },
+      // The integration rides along so its history can list what was done to its deliveries.
+      new: { state: action === "resend" ? "pending" : "skipped", integrationId },
     });
     return { ok: true, affected };
   });
