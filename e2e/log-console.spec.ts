@@ -82,8 +82,9 @@ test("[log] resend all failed asks with a count", async ({ page }) => {
   // The run's failures are retrying; let them run out of retries, as after the last retry.
   await e2eDb()
     .sql`update deliveries set state = 'failed' where integration_id = ${id} and state = 'retrying'`;
-  const [{ n }] = await e2eDb().sql<{ n: number }[]>`
+  const [failed] = await e2eDb().sql<{ n: number }[]>`
     select count(*)::int as n from deliveries where integration_id = ${id} and state = 'failed'`;
+  const n = failed!.n;
   expect(n).toBeGreaterThan(0);
   await signIn(page, ADMIN);
   await page.goto(`/integrations/${id}/log`);
@@ -125,7 +126,7 @@ test("[log] the CSV opens with accented names and neutralised formulas", async (
   const id = await createTestIntegration({
     name: `CSV ${tag}`,
     endpointUrl: receiver.url,
-    sendFrom: new Date(Date.now() - 60_000).toISOString(),
+    sendFrom: new Date(Date.now() - 60_000),
     failureThreshold: 1000,
   });
   await runSync(db, id, "manual");
