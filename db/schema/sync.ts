@@ -43,6 +43,10 @@ export const deliveries = pgTable(
     // A delivery being sent holds a lease; when a worker dies the lease runs out and it is due again.
     leasedUntil: timestamp("leased_until", { withTimezone: true }),
     leaseOwner: text("lease_owner"),
+    // While an attempt's request may be at the receiver and its answer is not yet written: the attempt's log row
+    // (as JSON, without an answer), written before the request leaves. A worker that dies leaves it here, and crash
+    // recovery logs it as interrupted.
+    inFlight: text("in_flight"),
     lastStatus: integer("last_status"),
     lastError: text("last_error"),
     lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
@@ -113,6 +117,8 @@ export const syncLog = pgTable(
     responseTruncated: boolean("response_truncated").notNull().default(false),
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
+    // The library's own text of a failure (OpenSSL, undici, node): for whoever debugs it, never shown as the error.
+    errorDetail: text("error_detail"),
     outcome: text("outcome", { enum: LOG_OUTCOMES }).notNull(),
     mappingVersion: integer("mapping_version").notNull(),
   },
