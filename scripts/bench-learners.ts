@@ -39,8 +39,8 @@ async function seed(h: DbHandle, users: number, completionCount: number) {
     from generate_series(1, ${users}) g`);
   await h.db.execute(sql`
     insert into completions (user_id, activity_id, completion_date, best_combined, best_score, recorded_at)
-    select 1 + (g::bigint * 7919) % ${users}, 1 + g % 200, now() - make_interval(mins => g % 500000), 100, g % 101,
-      now() - make_interval(mins => g % 500000)
+    select 1 + (g::bigint * 7919) % ${users}, 1 + g % 200, now() - make_interval(mins => g % 500000, secs => g / 500000),
+      100, g % 101, now() - make_interval(mins => g % 500000)
     from generate_series(1, ${completionCount}) g`);
   await h.db.execute(sql`analyze`);
 }

@@ -1,5 +1,5 @@
 import { bigint, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { ROLES } from "../../lib/auth/model";
+import { API_TOKEN_SCOPES, ROLES } from "../../lib/auth/model";
 
 export type { Role } from "../../lib/auth/model";
 
@@ -26,6 +26,8 @@ export const apiTokens = pgTable(
     // sha256 of the token; the token itself is shown once and never stored.
     tokenHash: text("token_hash").notNull().unique(),
     prefix: text("prefix").notNull(),
+    // What the token may be used for (lib/auth/model.ts); tokens made before scopes existed call the API.
+    scopes: text("scopes", { enum: API_TOKEN_SCOPES }).array().notNull().default(["api"]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
   doublePrecision,
   index,
@@ -9,14 +10,20 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
 } from "drizzle-orm/pg-core";
 
 // The LMS side: what the LMS already has. Here so the module stands alone.
 
-export const organisations = pgTable("organisations", {
-  id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-  name: text("name").notNull(),
-});
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    name: text("name").notNull(),
+  },
+  // Inbound data names organisations; a name must say which one.
+  (t) => [unique("organisations_name_uq").on(t.name)],
+);
 export type Organisation = typeof organisations.$inferSelect;
 export type NewOrganisation = typeof organisations.$inferInsert;
 
@@ -29,6 +36,8 @@ export const users = pgTable(
     firstName: text("first_name").notNull(),
     lastName: text("last_name").notNull(),
     organisationId: integer("organisation_id").references(() => organisations.id),
+    // Inbound user data may mark a learner inactive (left the company); the LMS keeps their completions.
+    active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("users_organisation_idx").on(t.organisationId)],
@@ -57,10 +66,15 @@ export const userLearningProfiles = pgTable(
 );
 export type UserLearningProfile = typeof userLearningProfiles.$inferSelect;
 
-export const activities = pgTable("activities", {
-  id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-  name: text("name").notNull(),
-});
+export const activities = pgTable(
+  "activities",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    name: text("name").notNull(),
+  },
+  // Inbound completions name their activity; a name must say which one.
+  (t) => [unique("activities_name_uq").on(t.name)],
+);
 export type Activity = typeof activities.$inferSelect;
 export type NewActivity = typeof activities.$inferInsert;
 
@@ -84,6 +98,8 @@ export const completions = pgTable(
     // The sync finds completions recorded since an integration's send-from time.
     index("completions_recorded_at_idx").on(t.recordedAt),
     index("completions_user_idx").on(t.userId, t.completionDate),
+    // The natural key: inbound completions are upserted by user, activity and completion date.
+    unique("completions_natural_key_uq").on(t.userId, t.activityId, t.completionDate),
     check("completions_best_combined_range", sql`${t.bestCombined} between 0 and 100`),
     check("completions_best_score_range", sql`${t.bestScore} is null or ${t.bestScore} between 0 and 100`),
   ],

@@ -128,15 +128,22 @@ export async function seedLmsData(
   await db.insert(userLearningProfiles).values(links);
 
   const dayMs = 86_400_000;
+  // A completion is unique by learner, course and date (completions_natural_key_uq): a draw that repeats one moves
+  // a minute earlier.
+  const taken = new Set<string>();
   const completionRows = Array.from({ length: counts.completions }, (_, i) => {
     const date = new Date(now.getTime() - rnd.next() * 90 * dayMs);
     date.setUTCSeconds(0, 0);
     const passed = rnd.next() < 0.85;
     const score = passed ? rnd.int(70, 100) : rnd.int(10, 69);
     const hasScore = rnd.next() < 0.9;
+    const userId = i === 0 ? learners[0]!.id : rnd.pick(learners).id;
+    const activityId = i === 0 ? courses[0]!.id : rnd.pick(courses).id;
+    while (taken.has(`${userId}:${activityId}:${date.getTime()}`)) date.setTime(date.getTime() - 60_000);
+    taken.add(`${userId}:${activityId}:${date.getTime()}`);
     return {
-      userId: i === 0 ? learners[0]!.id : rnd.pick(learners).id,
-      activityId: i === 0 ? courses[0]!.id : rnd.pick(courses).id,
+      userId,
+      activityId,
       completionDate: date,
       bestCombined: passed ? 100 : 0,
       bestScore: hasScore ? score : null,

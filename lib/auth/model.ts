@@ -10,3 +10,10 @@ const RANK: Record<Role, number> = { viewer: 1, admin: 2 };
 export function hasRole(role: Role, required: Role): boolean {
   return RANK[role] >= RANK[required];
 }
+
+/**
+ * What an API token may be used for: `api` calls the JSON API with its user's role; `inbound` sends data in at
+ * POST /api/inbound/:sourceId. A token made without a scope has `api` only.
+ */
+export const API_TOKEN_SCOPES = ["api", "inbound"] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
