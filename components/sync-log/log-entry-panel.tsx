@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
 import { formatDateTime } from "@/lib/format";
 import { DeliveryActions } from "./delivery-actions";
+import { DeliveryTimeline } from "./delivery-timeline";
 import { useLogEntry } from "./use-log";
 
 function Headers({ headers }: { headers: Record<string, string> }) {
@@ -27,10 +28,12 @@ export function LogEntryPanel({
   integrationId,
   entryId,
   onClose,
+  onOpenEntry,
 }: {
   integrationId: string;
   entryId: number;
   onClose: () => void;
+  onOpenEntry: (entryId: number) => void;
 }) {
   const { data, error, isPending } = useLogEntry(integrationId, entryId);
   const { isAdmin } = useRole();
@@ -71,6 +74,14 @@ export function LogEntryPanel({
               integrationId={integrationId}
               deliveryId={data.entry.deliveryId}
               state={data.entry.deliveryState}
+            />
+          ) : null}
+          {data.entry.deliveryId ? (
+            <DeliveryTimeline
+              integrationId={integrationId}
+              deliveryId={data.entry.deliveryId}
+              currentEntryId={entryId}
+              onOpenEntry={onOpenEntry}
             />
           ) : null}
           <section className="space-y-2">

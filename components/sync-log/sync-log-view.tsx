@@ -116,6 +116,7 @@ export function SyncLogView({ integrationId }: { integrationId: string }) {
               integrationId={integrationId}
               entryId={selected}
               onClose={() => setSelected(null)}
+              onOpenEntry={setSelected}
             />
           </div>
         ) : null}

@@ -6,8 +6,16 @@ import * as demoReceipts from "@/app/api/demo-receiver/receipts/route";
 import * as demoReceiver from "@/app/api/demo-receiver/route";
 import * as fields from "@/app/api/fields/route";
 import * as health from "@/app/api/health/route";
+import * as inbound from "@/app/api/inbound/[sourceId]/route";
+import * as inboundLogEntry from "@/app/api/inbound-sources/[id]/log/[entryId]/route";
+import * as inboundLogExport from "@/app/api/inbound-sources/[id]/log/export/route";
+import * as inboundLog from "@/app/api/inbound-sources/[id]/log/route";
+import * as inboundRotate from "@/app/api/inbound-sources/[id]/rotate/route";
+import * as inboundSource from "@/app/api/inbound-sources/[id]/route";
+import * as inboundSources from "@/app/api/inbound-sources/route";
 import * as backfill from "@/app/api/integrations/[id]/backfill/route";
 import * as resend from "@/app/api/integrations/[id]/deliveries/[deliveryId]/resend/route";
+import * as deliveryTimeline from "@/app/api/integrations/[id]/deliveries/[deliveryId]/route";
 import * as skip from "@/app/api/integrations/[id]/deliveries/[deliveryId]/skip/route";
 import * as resendFailed from "@/app/api/integrations/[id]/deliveries/resend-failed/route";
 import * as deliveries from "@/app/api/integrations/[id]/deliveries/route";
@@ -39,11 +47,19 @@ const MODULES: Record<string, unknown>[] = [
   demoReceipts,
   fields,
   health,
+  inbound,
+  inboundSources,
+  inboundSource,
+  inboundRotate,
+  inboundLog,
+  inboundLogEntry,
+  inboundLogExport,
   integrations,
   integration,
   backfill,
   resend,
   skip,
+  deliveryTimeline,
   resendFailed,
   deliveries,
   enable,

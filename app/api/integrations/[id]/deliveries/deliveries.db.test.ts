@@ -6,6 +6,7 @@ import { runSync } from "@/lib/sync/run-sync";
 import { seedSyncFixture } from "@/lib/sync/test-support/fixture";
 import { syncTestBed } from "@/lib/sync/test-support/test-bed";
 import { POST as resend } from "./[deliveryId]/resend/route";
+import { GET as timeline } from "./[deliveryId]/route";
 import { POST as skip } from "./[deliveryId]/skip/route";
 import { GET as counts } from "./route";
 
@@ -71,5 +72,32 @@ describe("delivery counts and safe actions", () => {
     const audit = await bed.t.sql<{ action: string }[]>`
       select action from audit_events where resource_id = ${retrying} order by id`;
     expect(audit.map((a) => a.action)).toEqual(["delivery.skip", "delivery.resend"]);
+  });
+
+  it("tells a delivery's story: every attempt, the next retry, and who skipped and resent it", async () => {
+    const [row] = await bed.t.sql<{ id: number }[]>`
+      select delivery_id as id from audit_events a join sync_log l on l.delivery_id = a.resource_id::bigint
+      where a.action = 'delivery.skip' limit 1`;
+    const r = await callRoute(timeline, { token: adminToken, params: { id, deliveryId: String(row!.id) } });
+    expect(r.status).toBe(200);
+    expect(r.body.delivery).toMatchObject({
+      state: "pending",
+      attempts: 1,
+      nextAttemptAt: expect.any(String),
+    });
+    expect(r.body.attempts).toEqual([
+      expect.objectContaining({ attempt: 1, outcome: "failure", status: 500, entryId: expect.any(Number) }),
+    ]);
+    expect(r.body.actions.map((a: { action: string; by: string }) => [a.action, a.by])).toEqual([
+      ["delivery.skip", "admin@t.local (token)"],
+      ["delivery.resend", "admin@t.local (token)"],
+    ]);
+    const delivered = await deliveryIn("succeeded");
+    const done = await callRoute(timeline, { token: adminToken, params: { id, deliveryId: delivered } });
+    expect(done.body.delivery).toMatchObject({ state: "succeeded", nextAttemptAt: null });
+    expect(done.body.attempts.map((a: { outcome: string }) => a.outcome)).toEqual(["success"]);
+    expect(
+      (await callRoute(timeline, { token: adminToken, params: { id, deliveryId: "999999" } })).status,
+    ).toBe(404);
   });
 });
