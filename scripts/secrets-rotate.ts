@@ -1,6 +1,7 @@
 // npm run secrets:rotate — re-encrypt every stored secret under APP_SECRET_KEY (old keys in APP_SECRET_KEYS_PREVIOUS).
 import { createDb } from "@/db/client";
 import { getKeyring } from "@/lib/crypto";
+import { reencryptSigningSecrets } from "@/lib/inbound/rotate-keys";
 import { rotateSecrets } from "@/lib/integrations/rotate-secrets";
 import { parseSettings } from "@/lib/settings";
 import { resolveDatabaseUrl } from "./launcher/local-database";
@@ -21,7 +22,11 @@ try {
   );
   for (const f of r.failures)
     console.error(`  could not read ${f.secret} of integration ${f.integrationId}: ${f.error}`);
-  if (r.failures.length > 0) {
+  const inbound = await reencryptSigningSecrets(handle.db, keyring);
+  console.log(`re-encrypted ${inbound.secrets} signing secret(s) in ${inbound.sources} inbound source(s)`);
+  for (const f of inbound.failures)
+    console.error(`  could not read a signing secret of inbound source ${f.sourceId}: ${f.error}`);
+  if (r.failures.length + inbound.failures.length > 0) {
     console.error("Put the key those secrets were made with in APP_SECRET_KEYS_PREVIOUS and run again.");
     process.exitCode = 1;
   }

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import type { ApiTokenScope } from "@/lib/auth/model";
 import type { DbOrTx } from "../client";
 import { apiTokens, appUsers, type NewAppUser } from "../schema";
 
@@ -26,21 +27,21 @@ export async function listAdminEmails(db: DbOrTx): Promise<string[]> {
 
 export async function insertApiToken(
   db: DbOrTx,
-  token: { userId: string; name: string; tokenHash: string; prefix: string },
+  token: { userId: string; name: string; tokenHash: string; prefix: string; scopes?: ApiTokenScope[] },
 ) {
   const [row] = await db.insert(apiTokens).values(token).returning();
   return row!;
 }
 
-/** The active user owning a token hash, and marks the token used. */
+/** The active user owning a token hash, with the token's scopes and prefix, and marks the token used. */
 export async function findUserByTokenHash(db: DbOrTx, tokenHash: string) {
   const [row] = await db
-    .select({ user: appUsers, tokenId: apiTokens.id })
+    .select({ user: appUsers, tokenId: apiTokens.id, scopes: apiTokens.scopes, prefix: apiTokens.prefix })
     .from(apiTokens)
     .innerJoin(appUsers, eq(appUsers.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), isNull(appUsers.disabledAt)))
     .limit(1);
   if (!row) return undefined;
   await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
-  return row.user;
+  return { user: row.user, scopes: row.scopes, prefix: row.prefix };
 }

@@ -10,7 +10,7 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 export type Access = Role | "public";
 
 /** Statuses a route declares; 401 and 403 follow from its role, 400 from its input, and any route may 500. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 503;
 
 /** When an error happens; `details` is what the error's `details` carries, `body` replaces the error shape. */
 export type ErrorSpec = string | { description: string; details?: z.ZodType; body?: z.ZodType };
@@ -27,6 +27,11 @@ export type RouteContract<
   role: Access;
   /** A key header checked instead of a session (the demo receiver); `check` answers the refusal or null. */
   apiKey?: { header: string; check: (request: Request) => Response | null };
+  /** A public route whose handler checks its own proof (a webhook signature, a scoped token): what it accepts, for
+   * the document, with a security scheme for each. */
+  proof?: { description: string; schemes: Record<string, Record<string, unknown>> };
+  /** The handler reads the body itself (a signature covers its exact bytes): `input` documents it, unparsed. */
+  rawBody?: boolean;
   summary: string;
   description?: string;
   /** The path parameters, described; the handler still checks them (an unknown id is its 404). */

@@ -9,6 +9,7 @@ export const API_ERROR_CODES = [
   "forbidden",
   "not_found",
   "conflict",
+  "payload_too_large",
   "internal",
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

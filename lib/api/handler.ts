@@ -56,7 +56,7 @@ export function route<O extends z.ZodType, R extends Access, I extends z.ZodType
       const badParam = unstorableTextRefusal(params, "path");
       if (badParam) return badParam;
       let input: unknown;
-      if (contract.input) {
+      if (contract.input && !contract.rawBody) {
         const raw = await readInput(request);
         if (!raw.ok) return raw.response;
         const unstorable = unstorableTextRefusal(raw.value, raw.where);

@@ -35,6 +35,7 @@ export const ERROR_RESPONSES: Record<ErrorStatus | 500, { name: string; descript
   403: { name: "Forbidden", description: "The caller's role is not enough" },
   404: { name: "NotFound", description: "The resource does not exist" },
   409: { name: "Conflict", description: "The request conflicts with the resource's state" },
+  413: { name: "PayloadTooLarge", description: "The body is larger than the route takes" },
   503: { name: "Unavailable", description: "A service the route needs is down" },
   500: { name: "InternalError", description: "A bug; the error was logged and nothing internal is revealed" },
 };

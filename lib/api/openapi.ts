@@ -52,12 +52,13 @@ function withKeySchemes(
   contracts: readonly RouteContract[],
 ) {
   const keys = contracts.flatMap((c) => (c.apiKey ? [c.apiKey.header] : []));
-  const schemes = Object.fromEntries(
-    keys.map((header) => [
+  const schemes = Object.fromEntries([
+    ...keys.map((header) => [
       header,
       { type: "apiKey", in: "header", name: header, description: "The route's own key" },
     ]),
-  );
+    ...contracts.flatMap((c) => Object.entries(c.proof?.schemes ?? {})),
+  ]);
   return { ...components, securitySchemes: { ...components.securitySchemes, ...schemes } };
 }
 
@@ -81,12 +82,14 @@ function operation(c: RouteContract) {
 
 function access(c: RouteContract): string {
   if (c.apiKey) return `Needs the ${c.apiKey.header} header instead of a session.`;
+  if (c.proof) return c.proof.description;
   if (c.role === "public") return "Public: no session or token needed.";
   return `Needs the ${c.role} role (session cookie or API token).`;
 }
 
 function security(c: RouteContract) {
   if (c.apiKey) return [{ [c.apiKey.header]: [] }];
+  if (c.proof) return Object.keys(c.proof.schemes).map((name) => ({ [name]: [] }));
   return c.role === "public" ? [] : [{ session: [] }, { apiToken: [] }];
 }
 
@@ -145,7 +148,7 @@ function success(c: RouteContract) {
 function errorResponses(c: RouteContract) {
   const declared: Partial<Record<ErrorStatus | 500, ErrorSpec>> = { ...c.errors };
   if (c.input) declared[400] ??= "The input is invalid";
-  if (c.role !== "public" || c.apiKey) declared[401] ??= ERROR_RESPONSES[401].description;
+  if (c.role !== "public" || c.apiKey || c.proof) declared[401] ??= ERROR_RESPONSES[401].description;
   if (c.role === "admin") declared[403] ??= "Needs the admin role";
   declared[500] ??= ERROR_RESPONSES[500].description;
   return Object.fromEntries(

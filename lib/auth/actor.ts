@@ -9,8 +9,12 @@ import type { Actor } from "./roles";
 import { resolveSession } from "./sessions";
 
 /** Production has no demo: the demo accounts' sessions and tokens are refused there. */
+export function isRefusedInProduction(actor: Actor): boolean {
+  return getSettings().isProduction && isDemoAccount(actor.email);
+}
+
 function allowed(actor: Actor | null): Actor | null {
-  return actor && getSettings().isProduction && isDemoAccount(actor.email) ? null : actor;
+  return actor && isRefusedInProduction(actor) ? null : actor;
 }
 
 /** Who made this request: an API token in `Authorization: Bearer`, else the session cookie; null when neither. */

@@ -26,7 +26,8 @@ type ExportRow = Omit<LogEntryDetail, "responseHeaders"> & { responseHeaders?: u
 // A cell a spreadsheet would read as a formula (or a DDE trigger), whatever the leading whitespace trick.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function cell(value: unknown): string {
+/** One CSV cell: quoted where needed, a formula-like start neutralised. */
+export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return String(value);
   const text = value instanceof Date ? value.toISOString() : String(value);
@@ -43,7 +44,7 @@ export function csvHeader(): string {
 
 /** One log entry as a CSV line (request headers are left out: the JSON export has them). */
 export function toCsvLine(row: ExportRow): string {
-  return `${CSV_COLUMNS.map((c) => cell(row[c])).join(",")}\r\n`;
+  return `${CSV_COLUMNS.map((c) => csvCell(row[c])).join(",")}\r\n`;
 }
 
 /** One log entry as one JSON line, with everything stored (headers are already redacted). */

@@ -2,6 +2,7 @@
 import { getDb } from "@/db/client";
 import { findIntegration } from "@/db/queries/integrations";
 import { iterateLogEntries } from "@/db/queries/sync-log-read";
+import { streamedDownload } from "@/lib/api/download";
 import { notFound } from "@/lib/api/errors";
 import { exampleLogEntry } from "@/lib/api/examples";
 import { route, uuidParam } from "@/lib/api/handler";
@@ -32,31 +33,14 @@ export const GET = route(
     const integration = id ? await findIntegration(getDb(), id) : undefined;
     if (!id || !integration) return notFound("Integration");
     const { format, ...filter } = input;
-    const rows = iterateLogEntries(getDb(), id, filter);
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        if (format === "csv") controller.enqueue(encoder.encode(csvHeader()));
-      },
-      async pull(controller) {
-        const next = await rows.next();
-        if (next.done) return controller.close();
-        controller.enqueue(
-          encoder.encode(format === "csv" ? toCsvLine(next.value) : toNdjsonLine(next.value)),
-        );
-      },
-      async cancel() {
-        await rows.return(undefined);
-      },
-    });
     const stamp = new Date().toISOString().slice(0, 10);
-    const name = `${integration.name.replace(/[^\w.-]+/g, "-").toLowerCase()}-sync-log-${stamp}.${format}`;
-    return new Response(body, {
-      headers: {
-        "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
-        "content-disposition": `attachment; filename="${name}"`,
-        "cache-control": "no-store",
-      },
+    return streamedDownload({
+      rows: iterateLogEntries(getDb(), id, filter),
+      format,
+      fileName: `${integration.name}-sync-log-${stamp}`,
+      csvHeader: csvHeader(),
+      toCsvLine,
+      toNdjsonLine,
     });
   },
 );

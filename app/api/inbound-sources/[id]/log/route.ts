@@ -1,0 +1,37 @@
+// GET /api/inbound-sources/:id/log — the source's requests, refused ones too, filtered (outcome, proof, time range),
+// newest first, paged by cursor
+import { getDb } from "@/db/client";
+import { listInboundLog } from "@/db/queries/inbound-log";
+import { notFound } from "@/lib/api/errors";
+import { route, uuidParam } from "@/lib/api/handler";
+import { exampleInboundLogSummary } from "@/lib/inbound/examples";
+import { inboundLogPageSchema, inboundLogQuerySchema } from "@/lib/inbound/log-schemas";
+import { inboundSourceParams } from "@/lib/inbound/source-schemas";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(
+  {
+    method: "GET",
+    path: "/api/inbound-sources/{id}/log",
+    role: "viewer",
+    summary:
+      "An inbound source's log: every request with how it was verified and its item counts, newest first",
+    params: inboundSourceParams,
+    input: inboundLogQuerySchema,
+    output: inboundLogPageSchema,
+    errors: { 404: "The id is not an inbound source id" },
+    example: {
+      input: { outcome: "partial", limit: "1" },
+      output: { entries: [exampleInboundLogSummary], nextCursor: 310 },
+    },
+  },
+  async ({ params, input }) => {
+    const id = uuidParam(params.id);
+    if (!id) return notFound("Inbound source");
+    const { cursor, limit, ...filter } = input;
+    const rows = await listInboundLog(getDb(), id, filter, limit + 1, cursor);
+    const entries = rows.slice(0, limit);
+    return { entries, nextCursor: rows.length > limit ? (entries.at(-1)?.id ?? null) : null };
+  },
+);
