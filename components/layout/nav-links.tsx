@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "/integrations", label: "Integrations" },
+  { href: "/inbound", label: "Inbound" },
   { href: "/demo-receiver", label: "Demo receiver" },
   { href: "/api-docs", label: "API" },
 ];

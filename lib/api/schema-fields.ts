@@ -42,6 +42,9 @@ export function typeLabel(schema: unknown): string {
 export function fieldRows(schema: unknown, prefix = ""): FieldRow[] {
   const s = asSchema(schema);
   if (!s) return [];
+  // A body of several shapes (one object or a batch): the fields of each, a field in several listed once.
+  if (!s.properties && variants(s).length > 0)
+    return mergeRows(variants(s).flatMap((v) => fieldRows(v, prefix)));
   const required = new Set((s.required ?? []) as string[]);
   return Object.entries((asSchema(s.properties) ?? {}) as Record<string, Schema>).flatMap(
     ([key, property]) => [
@@ -67,4 +70,18 @@ function innerRows(schema: Schema, path: string): FieldRow[] {
   return variants(schema)
     .flatMap((v) => innerRows(v, path))
     .filter((row) => !seen.has(row.path) && Boolean(seen.add(row.path)));
+}
+
+/** Rows with the same path as one: its types joined, required only where every shape requires it. */
+function mergeRows(rows: FieldRow[]): FieldRow[] {
+  const byPath = new Map<string, FieldRow>();
+  for (const row of rows) {
+    const seen = byPath.get(row.path);
+    if (!seen) byPath.set(row.path, { ...row });
+    else {
+      if (!seen.type.split(" | ").includes(row.type)) seen.type = `${seen.type} | ${row.type}`;
+      seen.isRequired &&= row.isRequired;
+    }
+  }
+  return [...byPath.values()];
 }

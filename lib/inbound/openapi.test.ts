@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apiDocument } from "@/lib/api/route-modules";
+import { fieldRows } from "@/lib/api/schema-fields";
 
 const doc = apiDocument() as any;
 
@@ -33,5 +34,15 @@ describe("the inbound route in the OpenAPI document", () => {
     expect(doc.components.securitySchemes.webhookSignature.name).toBe("webhook-signature");
     expect(op.description).toMatch(/Standard Webhooks/);
     expect(Object.keys(op.responses).sort()).toEqual(["200", "400", "401", "404", "413", "500"]);
+  });
+
+  it("lists the fields of every shape once on the API page, with the types each may take", () => {
+    const rows = fieldRows(op.requestBody.content["application/json"].schema);
+    const row = (path: string) => rows.find((r) => r.path === path);
+    expect(rows.filter((r) => r.path === "type")).toHaveLength(1);
+    expect(row("type")).toMatchObject({ type: '"users" | "completions"', isRequired: true });
+    expect(row("items[].userName")?.description).toMatch(/user name/);
+    expect(row("items[].completionDate")?.type).toBe("string (date-time)");
+    expect(row("bestScore")).toMatchObject({ isRequired: false });
   });
 });

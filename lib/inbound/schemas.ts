@@ -53,7 +53,9 @@ const userFields = z.object({
 });
 
 /** A learner, created or updated by user name. Organisation by id or by name; left out keeps the stored one. */
-export const inboundUserSchema = oneOf(userFields, "organisationId", "organisationName", false);
+const userRules = <T extends z.ZodObject>(fields: T) =>
+  oneOf(fields, "organisationId", "organisationName", false);
+export const inboundUserSchema = userRules(userFields);
 export type InboundUser = z.output<typeof inboundUserSchema>;
 
 /** Years PostgreSQL and people mean: 1970–9999. */
@@ -87,12 +89,9 @@ const completionFields = z.object({
  * A completion, created or updated by learner, activity and completion date: a changed score is recorded as a new
  * revision, so the sync sends it again.
  */
-export const inboundCompletionSchema = oneOf(
-  oneOf(completionFields, "userName", "email", true),
-  "activityId",
-  "activityName",
-  true,
-);
+const completionRules = <T extends z.ZodObject>(fields: T) =>
+  oneOf(oneOf(fields, "userName", "email", true), "activityId", "activityName", true);
+export const inboundCompletionSchema = completionRules(completionFields);
 export type InboundCompletion = z.output<typeof inboundCompletionSchema>;
 
 /** The schema of one item of each kind. */
@@ -109,12 +108,15 @@ const batch = <T extends z.ZodType>(type: "users" | "completions", item: T) =>
     })
     .describe(`A batch of ${type}`);
 
-/** The documented body: one object with its `type`, or a batch. The receiver checks each item on its own. */
+const typed = <T extends z.ZodObject>(fields: T, type: "users" | "completions") =>
+  fields.extend({ type: z.literal(type).describe("What the object is") });
+
+/** The documented body: a batch, or one object with its `type`. The receiver checks each item on its own. */
 export const inboundBodySchema = z.union([
   batch("users", inboundUserSchema),
   batch("completions", inboundCompletionSchema),
-  inboundUserSchema.and(z.object({ type: z.literal("users").describe("What the object is") })),
-  inboundCompletionSchema.and(z.object({ type: z.literal("completions").describe("What the object is") })),
+  userRules(typed(userFields, "users")).describe("One user"),
+  completionRules(typed(completionFields, "completions")).describe("One completion"),
 ]);
 
 /** The envelope as the receiver reads it first: the kind, and the items (a single object is one item). */

@@ -15,3 +15,11 @@ export const logKeys = {
     ["sync-log", integrationId, filter] as const,
   entry: (integrationId: string, entryId: number) => ["sync-log", integrationId, "entry", entryId] as const,
 };
+
+/** Keys of inbound sources and their logs. */
+export const inboundKeys = {
+  sources: ["inbound-sources"] as const,
+  source: (id: string) => ["inbound-sources", id] as const,
+  log: (sourceId: string, filter: Record<string, string>) => ["inbound-log", sourceId, filter] as const,
+  entry: (sourceId: string, entryId: number) => ["inbound-log", sourceId, "entry", entryId] as const,
+};
