@@ -4,16 +4,18 @@ import { deliveryStateSchema, logOutcomeSchema } from "@/lib/sync/model";
 
 /** A delivery's whole story: its state, next retry, every attempt and what people did to it. */
 export const deliveryTimelineSchema = z.object({
-  delivery: z.object({
-    id: z.number().describe("The delivery's id"),
-    state: deliveryStateSchema.describe("Its state now"),
-    attempts: z.number().describe("Attempts so far, over every cycle"),
-    nextAttemptAt: isoDateTime
-      .nullable()
-      .describe("When it is tried next (retrying or pending); null once delivered or skipped"),
-    lastAttemptAt: isoDateTime.nullable().describe("When it was last tried"),
-    succeededAt: isoDateTime.nullable().describe("When it was delivered"),
-  }),
+  delivery: z
+    .object({
+      id: z.number().describe("The delivery's id"),
+      state: deliveryStateSchema.describe("Its state now"),
+      attempts: z.number().describe("Attempts so far, over every cycle"),
+      nextAttemptAt: isoDateTime
+        .nullable()
+        .describe("When it is tried next (retrying or pending); null once delivered or skipped"),
+      lastAttemptAt: isoDateTime.nullable().describe("When it was last tried"),
+      succeededAt: isoDateTime.nullable().describe("When it was delivered"),
+    })
+    .describe("The delivery now"),
   attempts: z
     .array(
       z.object({
