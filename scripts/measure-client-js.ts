@@ -1,12 +1,8 @@
 // npm run measure:client-js — bytes of JavaScript a cold load of the main pages fetches (production build, Chromium)
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { type BrowserContext, chromium } from "@playwright/test";
-import { freePort } from "../db/test/free-port";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/support/chromium";
 import { DEMO_ACCOUNTS } from "../lib/demo/accounts";
-import { startStack } from "./launcher/stack";
+import { startThrowawayStack } from "./launcher/throwaway-stack";
 
 const PAGES = [
   { name: "integrations list", path: () => "/integrations" },
@@ -34,16 +30,7 @@ async function scriptBytes(context: BrowserContext, url: string): Promise<{ byte
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "lms-sync-js-"));
-  const port = await freePort();
-  const stack = await startStack({
-    dataDir,
-    port,
-    pgPort: await freePort(),
-    withWorker: false,
-    log: (m) => console.log(`[stack] ${m}`),
-    extraEnv: { LOG_LEVEL: "warn" },
-  });
+  const stack = await startThrowawayStack("js");
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const login = await browser.newContext({ baseURL: stack.appUrl });
@@ -67,7 +54,6 @@ async function main() {
   } finally {
     await browser.close();
     await stack.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

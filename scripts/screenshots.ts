@@ -1,15 +1,13 @@
 // npm run screenshots — PNGs of the main pages for the README, taken from a fresh demo stack in Chromium.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { createDb } from "@/db/client";
 import { integrations } from "@/db/schema";
-import { freePort } from "@/db/test/free-port";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 import { runSync } from "@/lib/sync/run-sync";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/support/chromium";
-import { startStack } from "./launcher/stack";
+import { startThrowawayStack } from "./launcher/throwaway-stack";
 
 const OUT = path.resolve(import.meta.dirname, "../docs/screenshots");
 
@@ -50,15 +48,7 @@ const SHOTS: { file: string; open: (page: Page, base: string, id: string) => Pro
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "lms-sync-shots-"));
-  const port = await freePort();
-  const stack = await startStack({
-    dataDir,
-    port,
-    pgPort: await freePort(),
-    withWorker: false,
-    log: (m) => console.log(`[screenshots] ${m}`),
-  });
+  const stack = await startThrowawayStack("screenshots");
   // A real sync first, so the list, the chart and the log have something to show.
   const handle = createDb(stack.databaseUrl, { max: 4 });
   const [demo] = await handle.db.select({ id: integrations.id }).from(integrations);
@@ -86,7 +76,6 @@ async function main() {
   } finally {
     await browser.close();
     await stack.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
