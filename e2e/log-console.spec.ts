@@ -47,17 +47,17 @@ test("[log] an entry low in the list opens in view and its URL reopens it", asyn
   await low.scrollIntoViewIfNeeded();
   await low.getByRole("button").first().click();
   const panel = page.getByRole("complementary", { name: "Log entry" });
-  await expect(panel.getByRole("heading")).toHaveText(/^Delivery #\d+ · attempt \d+$/);
+  await expect(panel.getByRole("heading", { level: 2 })).toHaveText(/^Delivery #\d+ · attempt \d+$/);
   await expect(panel).toBeInViewport();
   await expect(page).toHaveURL(/[?&]entry=\d+/);
 
   const url = page.url();
-  const heading = await panel.getByRole("heading").textContent();
+  const heading = await panel.getByRole("heading", { level: 2 }).textContent();
   await page.goto("/integrations");
   await page.goto(url);
-  await expect(page.getByRole("complementary", { name: "Log entry" }).getByRole("heading")).toHaveText(
-    heading!,
-  );
+  await expect(
+    page.getByRole("complementary", { name: "Log entry" }).getByRole("heading", { level: 2 }),
+  ).toHaveText(heading!);
 });
 
 test("[log] filters survive a reload", async ({ page }) => {
@@ -126,6 +126,7 @@ test("[log] the CSV opens with accented names and neutralised formulas", async (
   const id = await createTestIntegration({
     name: `CSV ${tag}`,
     endpointUrl: receiver.url,
+    secrets: { apiKey: "e2e-log-console-key-0123" },
     sendFrom: new Date(Date.now() - 60_000),
     failureThreshold: 1000,
   });
