@@ -29,6 +29,7 @@ async function integrationWithLog(name: string, failEvery: number) {
   const id = await createTestIntegration({
     name,
     endpointUrl: receiver.url,
+    secrets: { apiKey: "e2e-log-console-key-0123" },
     failureThreshold: 1000,
     concurrency: 8,
   });
