@@ -217,7 +217,7 @@ function diagnoseFailure(failure: Failure, input: DiagnoseInput): Diagnosis {
       return { cause: "The attempt was cancelled before it finished.", fix: "Run it again." };
     case "network":
       return {
-        cause: `The network could not reach the server (${failure.message}).`,
+        cause: "The network between this server and the receiver did not let the connection through.",
         fix: "Ask this server's operator whether outgoing connections to the receiver are allowed (firewall, proxy, routing).",
       };
     case "http_status":

@@ -8,7 +8,7 @@ export { closeAllPools, DEFAULT_TIMEOUT_MS } from "./pool";
 export { REDACTED, redactHeaders } from "./redact";
 export { parseRetryAfter } from "./retry-after";
 export { connectionSettingsSchema } from "./schemas";
-export { type SendAttemptInput, sendAttempt } from "./send-attempt";
+export { headersBeforeAuth, type SendAttemptInput, sendAttempt } from "./send-attempt";
 export { DEFAULT_SUCCESS_CODES, isSuccessStatus, successCodeMatcher } from "./success-codes";
 export { type TestConnectionInput, testConnection } from "./test-connection";
 export { clearTokenCache } from "./token-cache";

@@ -69,7 +69,13 @@ export function buildOutcome(ctx: OutcomeContext, parts: OutcomeParts): AttemptO
     // Text from the receiver or a token endpoint can echo a credential back (a Location with ?key=, an OAuth2
     // error_description quoting the request).
     ...(location !== undefined && { location: clean(location) }),
-    ...(failure && { error: { code: failure.code, message: clean(failure.message) } }),
+    ...(failure && {
+      error: {
+        code: failure.code,
+        message: clean(failure.message),
+        ...(failure.detail !== undefined && { detail: clean(failure.detail) }),
+      },
+    }),
     ...(diagnosis && { diagnosis: { cause: clean(diagnosis.cause), fix: clean(diagnosis.fix) } }),
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Clock } from "../clock";
 import { type AuthResult, resolveAuth } from "./auth";
+import { explainCertificate } from "./explain-certificate";
 import { httpRequest } from "./http-request";
 import { buildOutcome, type OutcomeContext } from "./outcome";
 import { type Prepared, prepare } from "./prepare";
@@ -73,25 +74,39 @@ function serialise(value: unknown): string | undefined {
   }
 }
 
-/** Headers in the order they matter: custom ones first so ours and auth always win. */
+/** Sets a header, replacing one of the same name in any case. */
+function setHeader(headers: Record<string, string>, name: string, value: string): void {
+  for (const existing of Object.keys(headers)) {
+    if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
+  }
+  headers[name] = value;
+}
+
+/**
+ * The headers a request carries before its credentials are added, in the order they matter: custom ones first so
+ * ours always win. (A sync logs them as a request's headers before it leaves.)
+ */
+export function headersBeforeAuth(
+  settings: ConnectionSettings,
+  req: { body?: string; idempotencyKey?: string },
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(settings.customHeaders ?? {})) setHeader(headers, name, value);
+  for (const [name, value] of Object.entries(settings.secretHeaders ?? {})) setHeader(headers, name, value);
+  setHeader(headers, "User-Agent", USER_AGENT);
+  if (req.body !== undefined) setHeader(headers, "Content-Type", "application/json");
+  if (req.idempotencyKey) setHeader(headers, "Idempotency-Key", req.idempotencyKey);
+  return headers;
+}
+
+/** The request's headers: those before auth, then auth's, which win. */
 function buildHeaders(
   p: Prepared,
   auth: Record<string, string>,
   req: ExchangeRequest,
 ): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const set = (name: string, value: string) => {
-    for (const existing of Object.keys(headers)) {
-      if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
-    }
-    headers[name] = value;
-  };
-  for (const [name, value] of Object.entries(p.settings.customHeaders ?? {})) set(name, value);
-  for (const [name, value] of Object.entries(p.settings.secretHeaders ?? {})) set(name, value);
-  set("User-Agent", USER_AGENT);
-  if (req.body !== undefined) set("Content-Type", "application/json");
-  if (req.idempotencyKey) set("Idempotency-Key", req.idempotencyKey);
-  for (const [name, value] of Object.entries(auth)) set(name, value);
+  const headers = headersBeforeAuth(p.settings, req);
+  for (const [name, value] of Object.entries(auth)) setHeader(headers, name, value);
   return headers;
 }
 
@@ -146,7 +161,10 @@ export async function exchange(p: Prepared, req: ExchangeRequest): Promise<Attem
       response: result.response,
     });
   }
-  return buildOutcome(outcomeCtx, { url: p.url, headers, failure: await explainReset(p, result.failure) });
+  // A failure without an answer gets a second look: a reset that was a refused client certificate, the dates or
+  // names of a refused server certificate.
+  const failure = await explainCertificate(p, await explainReset(p, result.failure));
+  return buildOutcome(outcomeCtx, { url: p.url, headers, failure });
 }
 
 /** A login or token failure is reported as itself, with the token endpoint's own status and body. */

@@ -1,6 +1,7 @@
 import "server-only";
 import net from "node:net";
 import tls from "node:tls";
+import { guardedLookup } from "./address-policy";
 import { classifyError } from "./classify-error";
 import type { Prepared } from "./prepare";
 import type { Failure } from "./types";
@@ -17,19 +18,10 @@ type Watch = "closed_after_handshake" | "closed_during_handshake" | "stayed_open
  * server hangs up by itself, which no server does to a client it accepted.
  */
 function watchHandshake(p: Prepared): Promise<{ watch: Watch; error?: unknown }> {
-  const url = new URL(p.url);
-  const host = url.hostname.replace(/^\[|\]$/g, "");
   return new Promise((resolve) => {
     let handshakeDone = false;
     let timer: NodeJS.Timeout | undefined;
-    const socket = tls.connect({
-      ...p.tls.options,
-      host,
-      port: Number(url.port) || 443,
-      servername: net.isIP(host) ? undefined : host,
-      // Trust was already settled by the failed request; this only watches for the server hanging up.
-      rejectUnauthorized: false,
-    });
+    const socket = connectAgain(p);
     const done = (watch: Watch, error?: unknown) => {
       clearTimeout(timer);
       socket.destroy();
@@ -45,6 +37,24 @@ function watchHandshake(p: Prepared): Promise<{ watch: Watch; error?: unknown }>
       done(isAlert ? "alert" : handshakeDone ? "closed_after_handshake" : "closed_during_handshake", error);
     });
     socket.once("close", () => done(handshakeDone ? "closed_after_handshake" : "closed_during_handshake"));
+  });
+}
+
+/**
+ * A second TLS connection to the receiver, as the pool makes them (its TLS options, the production address rules),
+ * that sends nothing. Trust was already settled by the failed request, so it does not verify the certificate: it
+ * only looks at what the server does or shows.
+ */
+export function connectAgain(p: Prepared): tls.TLSSocket {
+  const url = new URL(p.url);
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  return tls.connect({
+    ...p.tls.options,
+    host,
+    port: Number(url.port) || 443,
+    servername: net.isIP(host) ? undefined : host,
+    rejectUnauthorized: false,
+    lookup: guardedLookup,
   });
 }
 

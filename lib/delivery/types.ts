@@ -31,10 +31,11 @@ export type ErrorCode =
 export type Diagnosis = { cause: string; fix: string };
 
 /**
- * A failure before or instead of an HTTP answer. `reason` refines the code for the diagnosis;
+ * A failure before or instead of an HTTP answer. `message` says it in words; `detail` keeps the library's own text
+ * (OpenSSL, undici, node) for the log entry's technical details only. `reason` refines the code for the diagnosis;
  * `cause` is the network failure underneath a login or token request that never got an answer.
  */
-export type Failure = { code: ErrorCode; message: string; reason?: string; cause?: Failure };
+export type Failure = { code: ErrorCode; message: string; detail?: string; reason?: string; cause?: Failure };
 
 export type AttemptOutcome = {
   ok: boolean;
@@ -50,7 +51,7 @@ export type AttemptOutcome = {
   retryAfterMs?: number;
   location?: string;
   /** `code` is one of ErrorCode for outcomes made here; typed as string so callers can add their own. */
-  error?: { code: ErrorCode | (string & {}); message: string };
+  error?: { code: ErrorCode | (string & {}); message: string; detail?: string };
   diagnosis?: Diagnosis;
 };
 

@@ -51,6 +51,7 @@ export async function postForToken(
     const failure = {
       code: kind,
       message: `Could not reach the ${LABEL[kind]} at ${request.url}: ${result.failure.message}`,
+      ...(result.failure.detail !== undefined && { detail: result.failure.detail }),
       cause: result.failure,
     };
     return { ok: false as const, failure, exchange };
