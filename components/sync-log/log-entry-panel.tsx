@@ -2,12 +2,13 @@
 
 import { useRole } from "@/components/layout/use-role";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
 import { formatDateTime } from "@/lib/format";
 import { DeliveryActions } from "./delivery-actions";
 import { DeliveryTimeline } from "./delivery-timeline";
+import { OutcomeBadge } from "./outcome-badge";
+import { TechnicalDetails } from "./technical-details";
 import { useLogEntry } from "./use-log";
 
 function Headers({ headers }: { headers: Record<string, string> }) {
@@ -54,9 +55,7 @@ export function LogEntryPanel({
       {data ? (
         <div className="space-y-4 text-sm">
           <div className="flex flex-wrap items-center gap-2">
-            <Badge tone={data.entry.outcome === "success" ? "green" : "red"}>
-              {data.entry.status ? `HTTP ${data.entry.status}` : (data.entry.errorCode ?? "failed")}
-            </Badge>
+            <OutcomeBadge {...data.entry} />
             <span className="text-slate-600">
               {formatDateTime(data.entry.createdAt)} · {data.entry.durationMs} ms · attempt{" "}
               {data.entry.attempt} · mapping v{data.entry.mappingVersion}
@@ -69,6 +68,7 @@ export function LogEntryPanel({
             ) : null}
           </p>
           {data.entry.errorMessage ? <Alert>{data.entry.errorMessage}</Alert> : null}
+          {data.entry.errorDetail ? <TechnicalDetails detail={data.entry.errorDetail} /> : null}
           {isAdmin && data.entry.deliveryId ? (
             <DeliveryActions
               integrationId={integrationId}

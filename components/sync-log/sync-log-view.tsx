@@ -1,12 +1,12 @@
 "use client";
 
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
 import { BulkActions } from "./bulk-actions";
 import { LogEntryPanel } from "./log-entry-panel";
 import { LogFilters } from "./log-filters";
+import { OutcomeBadge } from "./outcome-badge";
 import { useLogEntries } from "./use-log";
 import { useLogUrl } from "./use-log-url";
 
@@ -77,9 +77,7 @@ export function SyncLogView({ integrationId }: { integrationId: string }) {
                     </button>
                   </td>
                   <td className="px-3 py-2">
-                    <Badge tone={r.outcome === "success" ? "green" : "red"}>
-                      {r.status ? `HTTP ${r.status}` : (r.errorCode ?? "failed")}
-                    </Badge>
+                    <OutcomeBadge {...r} />
                     {r.attempt > 1 ? (
                       <span className="ml-1 text-xs text-slate-500">try {r.attempt}</span>
                     ) : null}

@@ -1,6 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { DbOrTx } from "../client";
-import { type DeliveryState, deliveries } from "../schema";
+import { INTERRUPTED_ERROR } from "../../lib/sync/model";
+import type { Db, DbOrTx } from "../client";
+import { attemptsInFlight, type DeliveryState, deliveries } from "../schema";
+import { logInterrupted } from "./sync-log";
 
 /** A time the caller's clock gives (a sync run's), else the database's own. */
 const timeOr = (at: Date | undefined) => (at ? sql`${at.toISOString()}::timestamptz` : sql`now()`);
@@ -117,10 +119,64 @@ export async function claimDueDeliveries(
   return rows.map((r) => ({ ...r, id: Number(r.id), completionId: Number(r.completionId) }));
 }
 
-/** Gives back leases that were claimed but not attempted (shutdown, auto-disable). */
+/** Gives back leases that were claimed but not sent (shutdown, auto-disable), and any attempt recorded for them. */
 export async function releaseLeases(db: DbOrTx, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   await db.update(deliveries).set({ leasedUntil: null, leaseOwner: null }).where(inArray(deliveries.id, ids));
+  await db.delete(attemptsInFlight).where(inArray(attemptsInFlight.deliveryId, ids));
+}
+
+/**
+ * Records attempts as in flight just before their requests leave (see attemptsInFlight): each with its log row
+ * (from serializeSyncLogRow, naming its delivery). One statement for the batch.
+ */
+export async function markInFlight(db: Db, rows: string[]): Promise<void> {
+  if (rows.length === 0) return;
+  // A prepared statement (postgres.js's own template), one round trip: it stands before every request. (An
+  // unprepared statement with parameters asks the server for their types first: two.)
+  await db.$client`
+    insert into attempts_in_flight (delivery_id, log_row)
+    select (r.value->>'delivery_id')::bigint, r.value::text from json_array_elements(${`[${rows.join(",")}]`}::json) as r
+    on conflict (delivery_id) do update set log_row = excluded.log_row`;
+}
+
+/** The attempts whose answers are written are no longer in flight. */
+export async function clearInFlight(db: DbOrTx, deliveryIds: number[]): Promise<void> {
+  if (deliveryIds.length === 0) return;
+  await db.execute(sql`
+    delete from attempts_in_flight where delivery_id = any(${`{${deliveryIds.join(",")}}`}::bigint[])`);
+}
+
+/**
+ * Takes back the deliveries a run leased and never recorded (its worker died, or the run failed): their leases are
+ * given back, and each attempt that was in flight is logged as interrupted and counted on its delivery, so the log
+ * shows every request that may have reached the receiver. `leaseOwner` is the run's owner, or its part before "@"
+ * (a job's, whatever process ran it). Returns how many attempts were interrupted.
+ */
+export async function takeBackDeliveries(
+  db: DbOrTx,
+  integrationId: string,
+  leaseOwner: string,
+): Promise<number> {
+  const rows = await db.execute<{ n: number }>(sql`
+    with taken as (
+      select d.id from deliveries d
+      where d.integration_id = ${integrationId}::uuid and d.state in ('pending', 'retrying')
+        and split_part(d.lease_owner, '@', 1) = ${leaseOwner.split("@")[0]}
+      for update
+    ), in_flight as (
+      delete from attempts_in_flight f using taken t where f.delivery_id = t.id
+      returning f.delivery_id, f.log_row
+    ), released as (
+      update deliveries d set leased_until = null, lease_owner = null,
+        attempts = d.attempts + (f.delivery_id is not null)::int,
+        last_error = case when f.delivery_id is null then d.last_error else ${INTERRUPTED_ERROR.message} end,
+        last_attempt_at = case when f.delivery_id is null then d.last_attempt_at else now() end, updated_at = now()
+      from taken t left join in_flight f on f.delivery_id = t.id
+      where d.id = t.id
+    ), ${logInterrupted(sql`in_flight`)}
+    select count(*)::int as n from interrupted`);
+  return Number(rows[0]?.n ?? 0);
 }
 
 export type DeliveryUpdate = {

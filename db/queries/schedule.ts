@@ -1,4 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { INTEGRATION_QUEUE_PREFIX } from "../../lib/sync/jobs";
 import type { DbOrTx } from "../client";
 import { integrations } from "../schema";
 
@@ -29,4 +30,24 @@ export async function claimScheduleFire(
     .where(and(eq(integrations.id, id), seen ? eq(integrations.lastScheduledAt, seen) : undefined))
     .returning({ id: integrations.id });
   return rows.length === 1;
+}
+
+/**
+ * Active integrations with deliveries due at `now` and no sync job to send them: none running (locked) or due to
+ * run on their queue. (A job waiting for a later time, a retry's or a failed job's, does not send what is due now.)
+ */
+export async function listIntegrationsWithoutRun(db: DbOrTx, now: Date) {
+  const at = now.toISOString();
+  return db.execute<{ id: string; name: string }>(sql`
+    select i.id, i.name from integrations i
+    where i.status = 'active'
+      and exists (
+        select 1 from deliveries d
+        where d.integration_id = i.id and d.state in ('pending', 'retrying') and d.next_attempt_at <= ${at}::timestamptz
+          and (d.leased_until is null or d.leased_until < ${at}::timestamptz))
+      and not exists (
+        select 1 from graphile_worker._private_jobs j
+        join graphile_worker._private_job_queues q on q.id = j.job_queue_id
+        where q.queue_name = ${INTEGRATION_QUEUE_PREFIX} || i.id::text
+          and (j.locked_by is not null or (j.run_at <= ${at}::timestamptz and j.attempts < j.max_attempts)))`);
 }

@@ -5,7 +5,7 @@ import { createIntegration } from "@/lib/integrations/create-integration";
 import { listIntegrations } from "@/lib/integrations/list-integrations";
 import { createIntegrationSchema } from "@/lib/integrations/schemas";
 import { ensureTestSecretKey } from "@/lib/sync/test-support/fixture";
-import { integrations, syncLogCounts } from "../schema";
+import { integrations, type LogOutcome, syncLogCounts } from "../schema";
 import { countLogOutcomesByDay } from "./stats";
 import { insertSyncLogRows, serializeSyncLogRow } from "./sync-log";
 
@@ -32,7 +32,7 @@ async function integration(name: string) {
   return (await createIntegration(t.db, input, null)).id;
 }
 
-async function log(integrationId: string, at: string, outcome: "success" | "failure", times = 1) {
+async function log(integrationId: string, at: string, outcome: LogOutcome, times = 1) {
   const row = {
     integrationId,
     createdAt: new Date(at),
@@ -58,6 +58,7 @@ describe("countLogOutcomesByDay", () => {
     const b = await integration("B");
     await log(a, "2026-04-14T00:30:00Z", "success", 3);
     await log(a, "2026-04-14T23:59:00Z", "failure", 2);
+    await log(a, "2026-04-14T22:00:00Z", "interrupted"); // a failure of unknown result
     // 23:30 on the 13th in UTC, although it is already the 14th in Copenhagen.
     await log(a, "2026-04-13T23:30:00+00:00", "success");
     await log(b, "2026-04-12T10:00:00Z", "failure");
@@ -71,7 +72,7 @@ describe("countLogOutcomesByDay", () => {
     expect(sorted).toEqual(
       [
         { integrationId: a, day: "2026-04-13", outcome: "success", count: 1 },
-        { integrationId: a, day: "2026-04-14", outcome: "failure", count: 2 },
+        { integrationId: a, day: "2026-04-14", outcome: "failure", count: 3 },
         { integrationId: a, day: "2026-04-14", outcome: "success", count: 3 },
         { integrationId: b, day: "2026-04-12", outcome: "failure", count: 1 },
       ].sort((x, y) =>

@@ -18,7 +18,10 @@ export type DayWindow = {
   timeZone: string;
 };
 
-/** Log rows per integration, local day and outcome over the last `days` days (the list page's 30-day chart). */
+/**
+ * Finished log rows per integration, local day and outcome over the last `days` days (the list page's 30-day
+ * chart); an interrupted attempt counts as a failure. (Attempts still in flight are counted once they end.)
+ */
 export async function countLogOutcomesByDay(
   db: DbOrTx,
   window: DayWindow,
@@ -33,8 +36,8 @@ export async function countLogOutcomesByDay(
   // are kept per quarter hour as the log is written (see syncLogCounts).
   const rows = await db.execute<LogDayCount>(sql`
     with z as (select ${timeZone}::text as tz)
-    select integration_id as "integrationId", to_char(bucket at time zone z.tz, 'YYYY-MM-DD') as day, outcome,
-      sum(count)::int as count
+    select integration_id as "integrationId", to_char(bucket at time zone z.tz, 'YYYY-MM-DD') as day,
+      case when outcome = 'success' then 'success' else 'failure' end as outcome, sum(count)::int as count
     from sync_log_counts, z
     where bucket >= (date_trunc('day', ${now.toISOString()}::timestamptz at time zone z.tz)
       - make_interval(days => ${days - 1})) at time zone z.tz

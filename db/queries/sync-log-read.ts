@@ -1,10 +1,12 @@
-import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
+import { FAILED_OUTCOMES, type LogOutcome } from "../../lib/sync/model";
 import type { DbOrTx } from "../client";
 import { activities, completions, deliveries, syncLog, users } from "../schema";
 
 export type LogFilterValues = {
-  outcome?: "success" | "failure";
+  /** "failure" includes interrupted attempts (a failure of unknown result). */
+  outcome?: LogOutcome;
   status?: number;
   user?: string;
   from?: Date;
@@ -21,7 +23,11 @@ function where(integrationId: string, f: LogFilterValues, beforeId?: number): SQ
   const user = f.user ? `%${escapeLike(f.user)}%` : undefined;
   return and(
     eq(syncLog.integrationId, integrationId),
-    f.outcome ? eq(syncLog.outcome, f.outcome) : undefined,
+    f.outcome === "failure"
+      ? inArray(syncLog.outcome, [...FAILED_OUTCOMES])
+      : f.outcome
+        ? eq(syncLog.outcome, f.outcome)
+        : undefined,
     f.status ? eq(syncLog.status, f.status) : undefined,
     f.from ? gte(syncLog.createdAt, f.from) : undefined,
     f.to ? lte(syncLog.createdAt, f.to) : undefined,
@@ -64,6 +70,7 @@ const detailColumns = {
   responseHeaders: syncLog.responseHeaders,
   responseBody: syncLog.responseBody,
   responseTruncated: syncLog.responseTruncated,
+  errorDetail: syncLog.errorDetail,
 };
 
 /** Log rows with the learner, course and delivery they belong to. */

@@ -1,35 +1,88 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import { INTERRUPTED_ERROR } from "../../lib/sync/model";
 import type { DbOrTx } from "../client";
 import type { NewSyncLogEntry } from "../schema";
 
+/** What a log row says about the attempt before it is sent. */
+const requestFields = (r: NewSyncLogEntry) => ({
+  integration_id: r.integrationId,
+  delivery_id: r.deliveryId ?? null,
+  run_id: r.runId ?? null,
+  user_id: r.userId ?? null,
+  completion_id: r.completionId ?? null,
+  attempt: r.attempt,
+  request_body: r.requestBody,
+  mapping_version: r.mappingVersion,
+});
+
+/** What the answer (or its absence) decides. */
+export type SyncLogAnswer = Pick<
+  NewSyncLogEntry,
+  | "createdAt"
+  | "durationMs"
+  | "requestUrl"
+  | "requestHeaders"
+  | "status"
+  | "responseHeaders"
+  | "responseBody"
+  | "responseTruncated"
+  | "errorCode"
+  | "errorMessage"
+  | "errorDetail"
+  | "outcome"
+>;
+
+const answerFields = (r: SyncLogAnswer) => ({
+  created_at: r.createdAt ?? null,
+  duration_ms: r.durationMs,
+  request_url: r.requestUrl,
+  request_headers: r.requestHeaders,
+  status: r.status ?? null,
+  response_headers: r.responseHeaders ?? null,
+  response_body: r.responseBody ?? null,
+  response_truncated: r.responseTruncated ?? null,
+  error_code: r.errorCode ?? null,
+  error_message: r.errorMessage ?? null,
+  error_detail: r.errorDetail ?? null,
+  outcome: r.outcome,
+});
+
 /**
- * One log row as the JSON the batch insert reads. A sync serialises each attempt's row as soon as the attempt ends,
- * so the rows waiting for their batch are single strings rather than graphs of objects for the garbage collector
- * to trace and copy.
+ * One log row as the JSON the batch statements read. A sync serialises each attempt's row as soon as it has it, so
+ * the rows waiting for their batch are single strings rather than graphs of objects for the garbage collector to
+ * trace and copy.
  */
 export function serializeSyncLogRow(r: NewSyncLogEntry): string {
-  return JSON.stringify({
-    integration_id: r.integrationId,
-    delivery_id: r.deliveryId ?? null,
-    run_id: r.runId ?? null,
-    user_id: r.userId ?? null,
-    completion_id: r.completionId ?? null,
-    created_at: r.createdAt ?? null,
-    duration_ms: r.durationMs,
-    attempt: r.attempt,
-    request_url: r.requestUrl,
-    request_headers: r.requestHeaders,
-    request_body: r.requestBody,
-    status: r.status ?? null,
-    response_headers: r.responseHeaders ?? null,
-    response_body: r.responseBody ?? null,
-    response_truncated: r.responseTruncated ?? null,
-    error_code: r.errorCode ?? null,
-    error_message: r.errorMessage ?? null,
-    outcome: r.outcome,
-    mapping_version: r.mappingVersion,
-  });
+  return JSON.stringify({ ...requestFields(r), ...answerFields(r) });
 }
+
+/**
+ * A row from serializeSyncLogRow with a new answer, without serialising its request again: the answer's keys are
+ * appended, and PostgreSQL's JSON functions take the last of a repeated key.
+ */
+export function withLoggedAnswer(row: string, answer: SyncLogAnswer): string {
+  return `${row.slice(0, -1)},${JSON.stringify(answerFields(answer)).slice(1)}`;
+}
+
+/** Adds the rows of `source` (created_at, integration_id, outcome) to the chart's quarter hours (syncLogCounts). */
+const addToCounts = (source: SQL) => sql`
+    insert into sync_log_counts (bucket, integration_id, outcome, count)
+    select date_bin('15 minutes', created_at, timestamptz '2000-01-01 00:00:00+00'), integration_id, outcome, count(*)
+    from ${source}
+    group by 1, 2, 3
+    on conflict (bucket, integration_id, outcome) do update set count = sync_log_counts.count + excluded.count`;
+
+/** Inserts log rows from `records` (a set of sync_log records), coalescing what a row may leave out. */
+const insertLogRows = (records: SQL) => sql`
+      insert into sync_log (integration_id, delivery_id, run_id, user_id, completion_id, created_at, duration_ms,
+        attempt, request_url, request_headers, request_body, status, response_headers, response_body,
+        response_truncated, error_code, error_message, error_detail, outcome, mapping_version)
+      select integration_id, delivery_id, run_id, user_id, completion_id, coalesce(created_at, now()), duration_ms,
+        attempt, request_url, request_headers, request_body, status, coalesce(response_headers, '{}'),
+        coalesce(response_body, ''), coalesce(response_truncated, false), error_code, error_message, error_detail,
+        outcome, mapping_version
+      from ${records}
+      returning created_at, integration_id, outcome`;
 
 /**
  * Many log rows (from serializeSyncLogRow) in one insert, and their counts added to the chart's quarter hours
@@ -41,23 +94,24 @@ export async function insertSyncLogRows(db: DbOrTx, rows: string[]): Promise<voi
   if (rows.length === 0) return;
   const json = `[${rows.join(",")}]`;
   await db.execute(sql`
-    with inserted as (
-      insert into sync_log (integration_id, delivery_id, run_id, user_id, completion_id, created_at, duration_ms,
-        attempt, request_url, request_headers, request_body, status, response_headers, response_body,
-        response_truncated, error_code, error_message, outcome, mapping_version)
-      select integration_id, delivery_id, run_id, user_id, completion_id, coalesce(created_at, now()), duration_ms,
-        attempt, request_url, request_headers, request_body, status, coalesce(response_headers, '{}'),
-        coalesce(response_body, ''), coalesce(response_truncated, false), error_code, error_message, outcome,
-        mapping_version
-      from json_populate_recordset(null::sync_log, ${json}::json)
-      returning created_at, integration_id, outcome
-    )
-    insert into sync_log_counts (bucket, integration_id, outcome, count)
-    select date_bin('15 minutes', created_at, timestamptz '2000-01-01 00:00:00+00'), integration_id, outcome, count(*)
-    from inserted
-    group by 1, 2, 3
-    on conflict (bucket, integration_id, outcome) do update set count = sync_log_counts.count + excluded.count`);
+    with inserted as (${insertLogRows(sql`json_populate_recordset(null::sync_log, ${json}::json)`)})
+    ${addToCounts(sql`inserted`)}`);
 }
+
+/**
+ * CTEs that log attempts left in flight as interrupted (`interrupted`, its rows) and count them; `inFlight` names a
+ * CTE of their log rows (`log_row`, see attemptsInFlight): their requests, without an answer.
+ */
+export const logInterrupted = (inFlight: SQL) => sql`
+    interrupted as (
+      ${insertLogRows(sql`(
+        select r.integration_id, r.delivery_id, r.run_id, r.user_id, r.completion_id, r.created_at, r.duration_ms,
+          r.attempt, r.request_url, r.request_headers, r.request_body, null::int as status,
+          null::jsonb as response_headers, null::text as response_body, null::boolean as response_truncated,
+          ${INTERRUPTED_ERROR.code}::text as error_code, ${INTERRUPTED_ERROR.message}::text as error_message,
+          null::text as error_detail, 'interrupted'::text as outcome, r.mapping_version
+        from ${inFlight} f cross join lateral json_populate_record(null::sync_log, f.log_row::json) r) as i`)}
+    ), interrupted_counts as (${addToCounts(sql`interrupted`)})`;
 
 /**
  * Deletes log rows (and the chart's counts) from before `before`, one integration and `batchSize` rows at a time,

@@ -43,10 +43,6 @@ export const deliveries = pgTable(
     // A delivery being sent holds a lease; when a worker dies the lease runs out and it is due again.
     leasedUntil: timestamp("leased_until", { withTimezone: true }),
     leaseOwner: text("lease_owner"),
-    // While an attempt's request may be at the receiver and its answer is not yet written: the attempt's log row
-    // (as JSON, without an answer), written before the request leaves. A worker that dies leaves it here, and crash
-    // recovery logs it as interrupted.
-    inFlight: text("in_flight"),
     lastStatus: integer("last_status"),
     lastError: text("last_error"),
     lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
@@ -68,6 +64,22 @@ export const deliveries = pgTable(
 );
 export type Delivery = typeof deliveries.$inferSelect;
 export type NewDelivery = typeof deliveries.$inferInsert;
+
+/**
+ * Attempts whose request may be at the receiver and whose answer is not yet written: each keeps its log row (JSON,
+ * no answer yet), written before the request leaves and removed when the answer is. A worker that dies leaves its
+ * rows here, and crash recovery logs them as interrupted. UNLOGGED (set in its migration; drizzle-kit cannot say
+ * it): written without WAL or a disk flush, so recording an attempt costs a round trip and no more. It survives a
+ * worker's crash, not PostgreSQL's (which empties it): a run whose database restarts writes its answers itself once
+ * the database is back, so only a worker and PostgreSQL failing together lose track of the requests in flight.
+ */
+export const attemptsInFlight = pgTable("attempts_in_flight", {
+  // No foreign key: checking one would lock the delivery's row before every request.
+  deliveryId: bigint("delivery_id", { mode: "number" }).primaryKey(),
+  logRow: text("log_row").notNull(),
+});
+export type AttemptInFlight = typeof attemptsInFlight.$inferSelect;
+export type NewAttemptInFlight = typeof attemptsInFlight.$inferInsert;
 
 export const syncRuns = pgTable(
   "sync_runs",

@@ -97,4 +97,5 @@ export const exampleLogEntry: LogEntryDetail = {
   responseHeaders: { "content-type": "application/json" },
   responseBody: '{"id":"c-77"}',
   responseTruncated: false,
+  errorDetail: null,
 };

@@ -11,7 +11,7 @@ import type { Integration } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
 import type { MappingEntry } from "@/lib/mapping";
-import { enqueueSync } from "@/lib/sync/jobs";
+import { enqueueRetrySync, enqueueSync } from "@/lib/sync/jobs";
 import type { OtherChange } from "./conflict";
 import { pickAuthSettings } from "./model";
 import { checkSave, type RuleProblem } from "./rules";
@@ -125,7 +125,10 @@ export async function saveMapping(
 
 export type StatusAction = "enable" | "pause";
 
-/** Enable (also clears an auto-disable and the failure count, so the next run continues where it stopped) or pause. */
+/**
+ * Enable (also clears an auto-disable and the failure count, and enqueues a run at once that continues where it
+ * stopped) or pause.
+ */
 export async function setIntegrationStatus(
   db: Db,
   id: string,
@@ -140,6 +143,8 @@ export async function setIntegrationStatus(
         ? { status: "active" as const, consecutiveFailures: 0, disabledReason: null, disabledAt: null }
         : { status: "paused" as const };
     const row = await updateIntegrationRow(tx, id, { ...values, updatedBy: actor.id });
+    // What waited while it was off is due now: sent by a run that starts no new retry cycles (as a retry's run).
+    if (action === "enable") await enqueueRetrySync(tx, id, new Date());
     await recordAudit(tx, {
       actor,
       action: `integration.${action}`,

@@ -23,6 +23,7 @@ const row = {
   requestBody: '{"a":1,\n"b":2}',
   responseBody: "bad",
   responseTruncated: false,
+  errorDetail: "80CC10C2117F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number",
 };
 
 describe("log export", () => {
@@ -58,6 +59,10 @@ describe("log export", () => {
   it("writes one JSON object per line with the redacted headers", () => {
     const line = toNdjsonLine(row);
     expect(line.endsWith("\n")).toBe(true);
-    expect(JSON.parse(line)).toMatchObject({ id: 7, requestHeaders: { "X-API-Key": "[redacted]" } });
+    expect(JSON.parse(line)).toMatchObject({
+      id: 7,
+      requestHeaders: { "X-API-Key": "[redacted]" },
+      errorDetail: expect.stringContaining("wrong version number"),
+    });
   });
 });

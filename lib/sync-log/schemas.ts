@@ -15,7 +15,11 @@ const filterTime = z.coerce
 
 /** Filters of the sync log, shared by the page, the JSON API and the export. */
 export const logFilterSchema = z.object({
-  outcome: outcomeSchema.optional().describe("Only successful or only failed attempts"),
+  outcome: outcomeSchema
+    .optional()
+    .describe(
+      "Only attempts with this outcome; failure includes interrupted ones (the worker stopped before their answer was recorded)",
+    ),
   status: z.coerce
     .number()
     .int()
@@ -65,7 +69,9 @@ export const logEntrySummarySchema = z.object({
   completionDate: isoDateTime.nullable().describe("When the learner completed the course; null when gone"),
   requestUrl: z.string().describe("Where the payload was sent"),
   status: z.number().nullable().describe("The HTTP status of the answer; null when none came"),
-  outcome: outcomeSchema.describe("Whether the attempt counts as delivered"),
+  outcome: outcomeSchema.describe(
+    "success or failure; interrupted when the worker stopped before the answer was recorded (the receiver may have it)",
+  ),
   durationMs: z.number().describe("How long the attempt took, logins included, in milliseconds"),
   errorCode: z
     .string()
@@ -83,6 +89,12 @@ export const logEntryDetailSchema = logEntrySummarySchema.extend({
   responseHeaders: headersSchema.describe("The response headers"),
   responseBody: z.string().describe("The response body (cut at 64 KiB)"),
   responseTruncated: z.boolean().describe("Whether the response body was cut"),
+  errorDetail: z
+    .string()
+    .nullable()
+    .describe(
+      "A failure's technical details: the network or TLS library's own text (errorMessage says it in words)",
+    ),
 });
 export type LogEntryDetail = z.output<typeof logEntryDetailSchema>;
 

@@ -1,11 +1,8 @@
-import type { CompletionRecordRow } from "@/db/queries/completion-records";
-import type { ClaimedDelivery } from "@/db/queries/deliveries";
 import type { Clock } from "@/lib/clock";
 import type { ConnectionSettings } from "@/lib/delivery/types";
 import type { MappingEntry } from "@/lib/mapping";
-import type { AttemptResult } from "./attempt-result";
-import { buildRequest } from "./build-request";
-import { recordNotSent, recordSent } from "./record-attempt";
+import type { AttemptResult, StartedAttempt } from "./attempt-result";
+import { recordSent } from "./record-attempt";
 import { sendRequest } from "./send-request";
 
 export type AttemptContext = {
@@ -16,16 +13,12 @@ export type AttemptContext = {
   clock: Clock;
   /** What every log row of the run names. */
   log: { integrationId: string; runId: number; mappingVersion: number };
+  /** The request headers a started row shows (redacted, without credentials or Idempotency-Key): the same for every request of the run. */
+  headersBeforeAuth: Record<string, string>;
 };
 
-/** One claimed delivery through the steps that follow its claim: build its request, send it, record the attempt. */
-export async function attemptDelivery(
-  ctx: AttemptContext,
-  delivery: ClaimedDelivery,
-  record: CompletionRecordRow | undefined,
-): Promise<AttemptResult> {
-  const request = buildRequest(ctx.mapping, record);
-  if (!request.ok) return recordNotSent(ctx, delivery, request);
-  const sent = await sendRequest(ctx, delivery, request.body);
-  return recordSent(ctx, delivery, request, sent);
+/** One started attempt through the steps that follow its `started` row: send its request, record the answer. */
+export async function attemptDelivery(ctx: AttemptContext, started: StartedAttempt): Promise<AttemptResult> {
+  const sent = await sendRequest(ctx, started.delivery, started.body);
+  return recordSent(ctx, started, sent);
 }

@@ -4,6 +4,15 @@ import type { AttemptOutcome } from "@/lib/delivery/types";
 /** Enough of a success to count it; a failure keeps its whole outcome (a notification quotes its error). */
 export type KeptOutcome = { ok: true; status: number | null; url: string } | (AttemptOutcome & { ok: false });
 
+/** An attempt recorded as in flight (see attemptsInFlight), whose request leaves now. */
+export type StartedAttempt = {
+  delivery: ClaimedDelivery;
+  /** The request body, serialised once: these bytes are both sent and logged. */
+  body: string;
+  /** Its log row as recorded in flight (serialised): the request, no answer yet. */
+  logRow: string;
+};
+
 /** One finished attempt of a run, waiting in memory to be written with its batch. */
 export type AttemptResult = {
   delivery: ClaimedDelivery;

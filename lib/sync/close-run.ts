@@ -1,4 +1,4 @@
-import { nextRetryAt, releaseLeases } from "@/db/queries/deliveries";
+import { nextRetryAt, releaseLeases, takeBackDeliveries } from "@/db/queries/deliveries";
 import { finishSyncRun } from "@/db/queries/sync-runs";
 import { withDbRetry } from "./db-retry";
 import { enqueueRetrySync } from "./jobs";
@@ -21,6 +21,8 @@ export async function closeRun(run: RunContext, state: RunState): Promise<RunSum
   );
   const failure = whyFailed(state);
   if (failure) {
+    // Answers that could not be written leave their attempts in flight: they may have reached the receiver.
+    await withDbRetry(() => takeBackDeliveries(db, run.integrationId, run.owner));
     await withDbRetry(() => finishSyncRun(db, runId, "failed", failure.why, finishedAt()));
     throw failure.error;
   }

@@ -2,162 +2,184 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { deliveries, syncLog, syncRuns } from "@/db/schema";
 import { json, type RecordedRequest } from "@/lib/delivery/test-support/servers";
-import { recoverCrashedWorkers } from "./crashed-workers";
+import { CRASHED_RUN_ERROR, recoverCrashedWorkers } from "./crashed-workers";
 import { enqueueSync } from "./jobs";
 import { seedSyncFixture } from "./test-support/fixture";
 import { keyOf, syncTestBed } from "./test-support/test-bed";
 import { startWorkerProcess, type WorkerProcess, waitUntil } from "./test-support/worker-process";
 
-const COMPLETIONS = 2_000;
-/** From this request on, the first worker waits for its answers while the test checks that it is left alone. */
-const LIVE_CHECK_AT = 50;
-const KILL_AT = 450;
+const COMPLETIONS = 1_200;
+const CONCURRENCY = 6;
+/** When the receiver has seen this many requests, it stops answering and the worker running the sync is killed. */
+const KILLS_AT = [150, 450, 750];
 
 const bed = syncTestBed();
 
-function groupByKey(requests: RecordedRequest[]): Map<string, RecordedRequest[]> {
-  const groups = new Map<string, RecordedRequest[]>();
-  for (const r of requests) groups.set(keyOf(r), [...(groups.get(keyOf(r)) ?? []), r]);
-  return groups;
-}
+/** One SIGKILL: the requests the receiver was holding (never answered) when it came. */
+type Kill = { held: RecordedRequest[]; sentBefore: number; runId: number };
 
-async function progress(integrationId: string) {
-  const [row] = await bed.t.db
-    .select({
-      total: sql<number>`count(*)::int`,
-      unsent: sql<number>`(count(*) filter (where ${deliveries.state} in ('pending', 'retrying')))::int`,
-    })
-    .from(deliveries)
-    .where(eq(deliveries.integrationId, integrationId));
-  const [runs] = await bed.t.db
-    .select({ running: sql<number>`(count(*) filter (where ${syncRuns.status} = 'running'))::int` })
-    .from(syncRuns);
-  return { total: row?.total ?? 0, unsent: row?.unsent ?? 0, running: runs?.running ?? 0 };
-}
+const count = async (query: ReturnType<typeof sql>) =>
+  Number((await bed.t.db.execute<{ n: number }>(query))[0]?.n ?? 0);
 
-describe("a worker killed in the middle of a run", () => {
-  it("loses nothing: the next worker sends the rest, and repeats only what the dead one sent but never recorded", async () => {
+describe("workers killed again and again during one run", () => {
+  it("loses nothing and abandons nothing: the run's own job finishes on a live worker, and the log has every request that may have reached the receiver, exactly once", async () => {
     const { integrationId } = await seedSyncFixture(bed.t.db, {
       endpointUrl: `${bed.receiver.url}completions`,
       completions: COMPLETIONS,
-      // Long enough that no request times out while the receiver holds it during the live-worker check.
-      integration: { timeoutMs: 30_000, concurrency: 6, failureThreshold: 1_000 },
+      // No scheduled run falls in the test; no request times out while the receiver holds it.
+      integration: {
+        concurrency: CONCURRENCY,
+        timeoutMs: 30_000,
+        failureThreshold: 1_000,
+        scheduleCron: "0 0 1 1 *",
+      },
     });
-    const first = startWorkerProcess(bed.t.url);
-    let second: WorkerProcess | undefined;
-    const workerOutput = () => `first worker:\n${first.output()}\nsecond worker:\n${second?.output() ?? ""}`;
-    let killed = false;
-    let onLiveWorkerChecked = () => {};
-    const liveWorkerChecked = new Promise<void>((resolve) => {
-      onLiveWorkerChecked = resolve;
-    });
-    bed.receiver.setDefault(async (req, res) => {
-      if (bed.receiver.requests.length > LIVE_CHECK_AT) await liveWorkerChecked;
-      // Killed while this request is in flight: the dead worker sent it and never gets the answer to record.
-      if (!killed && bed.receiver.requests.length >= KILL_AT) {
-        killed = true;
-        first.signal("SIGKILL");
-        await first.exited;
-      }
+    const workers: WorkerProcess[] = [startWorkerProcess(bed.t.url), startWorkerProcess(bed.t.url)];
+    const output = () => workers.map((w, i) => `worker ${i} (pid ${w.pid}):\n${w.output()}`).join("\n");
+    const answered = new Set<RecordedRequest>();
+    let holding: RecordedRequest[] | null = null;
+    const kills: Kill[] = [];
+    bed.receiver.setDefault((req, res) => {
+      const next = KILLS_AT[kills.length];
+      if (!holding && next !== undefined && bed.receiver.requests.length >= next) holding = [];
+      if (holding) return void holding.push(req); // in flight when the worker dies: never answered
       json(200, { received: true })(req, res);
+      answered.add(req);
     });
     await enqueueSync(bed.t.db, integrationId, "manual");
-    // While it lives, its job is never taken from it, however long it seems to have run.
-    await waitUntil(
-      () => bed.receiver.requests.length >= LIVE_CHECK_AT,
-      60_000,
-      () => `no requests yet\n${workerOutput()}`,
-    );
-    const [locked] = await bed.t
-      .sql`select count(*)::int as n from graphile_worker._private_jobs where locked_by is not null`;
-    expect(locked?.n).toBe(1);
-    const holders = (
-      await bed.t.sql<{ worker: string }[]>`
-        select distinct locked_by as worker from graphile_worker._private_jobs where locked_by is not null`
-    ).map((r) => r.worker);
-    expect(await recoverCrashedWorkers(bed.t.db)).toEqual([]);
-    expect(await recoverCrashedWorkers(bed.t.db, Date.now() + 60_000)).toEqual([]);
-    onLiveWorkerChecked();
-    await waitUntil(
-      () => !first.isRunning(),
-      90_000,
-      () => `the first worker was never killed\n${workerOutput()}`,
-    );
-    expect((await first.exited).signal).toBe("SIGKILL");
-    // Whatever the dead worker had already written reaches the receiver before its connections close.
-    await waitUntil(
-      () => bed.receiver.openConnections() === 0,
-      30_000,
-      () => `${bed.receiver.openConnections()} connections of the dead worker still open`,
-    );
-    const sentByDead = bed.receiver.requests.length;
-    const recordedByDead = new Set(
-      (await bed.t.db.select({ id: syncLog.deliveryId }).from(syncLog)).map((r) => r.id),
-    );
-    expect(sentByDead).toBeGreaterThanOrEqual(KILL_AT);
-    expect(recordedByDead.size).toBeLessThan(sentByDead);
 
-    // Its jobs are taken back once it has looked dead long enough: the clock is moved on rather than waited for,
-    // once PostgreSQL has noticed that its connections are gone (and with them its liveness locks).
-    await waitUntil(
-      async () =>
-        (await bed.t.sql`select 1 from pg_stat_activity where application_name = 'lms-sync-liveness'`)
-          .length === 0,
-      30_000,
-      () => "the dead worker's liveness connection is still open",
-    );
-    expect(await recoverCrashedWorkers(bed.t.db)).toEqual([]);
-    expect(await recoverCrashedWorkers(bed.t.db, Date.now() + 60_000)).toEqual(
-      expect.arrayContaining(holders),
-    );
-    second = startWorkerProcess(bed.t.url);
-    let last = { total: 0, unsent: -1, running: -1 };
+    for (const _ of KILLS_AT) {
+      await waitUntil(
+        () => holding !== null,
+        120_000,
+        () => `no kill was due: ${bed.receiver.requests.length} requests\n${output()}`,
+      );
+      // The worker whose run holds the leases; a live worker beside it must be left alone.
+      const [lease] = await bed.t.sql<{ owner: string }[]>`
+        select lease_owner as owner from deliveries where lease_owner is not null limit 1`;
+      const holder = workers.find((w) => lease?.owner.endsWith(`@pid-${w.pid}`));
+      expect(holder, `no worker holds the leases (${lease?.owner})\n${output()}`).toBeDefined();
+      expect(await recoverCrashedWorkers(bed.t.db, Date.now() + 60_000)).toEqual([]);
+      const [run] = await bed.t.db.select().from(syncRuns).where(eq(syncRuns.status, "running"));
+      const lockers = (
+        await bed.t.sql<{ worker: string }[]>`
+          select locked_by as worker from graphile_worker._private_jobs where locked_by is not null`
+      ).map((r) => r.worker);
+
+      holder!.signal("SIGKILL");
+      expect((await holder!.exited).signal).toBe("SIGKILL");
+      // Whatever the dead worker wrote has reached the receiver once its connections are closed.
+      await waitUntil(
+        () => bed.receiver.openConnections() === 0,
+        30_000,
+        () => `${bed.receiver.openConnections()} connections of the dead worker still open`,
+      );
+      kills.push({ held: holding ?? [], sentBefore: bed.receiver.requests.length, runId: run!.id });
+      holding = null;
+      const alive = workers.filter((w) => w.isRunning()).length;
+      workers.push(startWorkerProcess(bed.t.url)); // one live worker beside the one that takes the run over
+      // Taken back once PostgreSQL has closed its sessions (its liveness locks go with them): the clock is moved
+      // on rather than waited for.
+      await waitUntil(
+        async () =>
+          (await count(sql`select count(*)::int as n from pg_stat_activity
+            where application_name = 'lms-sync-liveness'`)) <= alive,
+        30_000,
+        () => "the dead worker's liveness connection is still open",
+      );
+      await waitUntil(
+        async () => {
+          await recoverCrashedWorkers(bed.t.db);
+          await recoverCrashedWorkers(bed.t.db, Date.now() + 60_000);
+          const stillLocked = await bed.t.sql`
+            select 1 from graphile_worker._private_jobs where locked_by = any(${lockers})`;
+          return stillLocked.length === 0;
+        },
+        30_000,
+        () => `the dead worker's job was not taken back\n${output()}`,
+      );
+    }
+
+    let left = -1;
     await waitUntil(
       async () => {
-        last = await progress(integrationId);
-        return last.total === COMPLETIONS && last.unsent === 0 && last.running === 0;
+        left = await count(sql`select count(*)::int as n from deliveries
+          where integration_id = ${integrationId} and state <> 'succeeded'`);
+        return (
+          left === 0 &&
+          (await count(sql`select count(*)::int as n from sync_runs where status = 'running'`)) === 0
+        );
       },
-      150_000,
-      () => `still ${JSON.stringify(last)}, ${bed.receiver.requests.length} requests\n${workerOutput()}`,
+      180_000,
+      () => `${left} not delivered after ${bed.receiver.requests.length} requests\n${output()}`,
     );
 
+    // Every completion arrived, each under its own stable key, by the run the test asked for: no Run now, no
+    // scheduled run, and no run of the tick's sweep were needed.
     const rows = await bed.t.db.select().from(deliveries).where(eq(deliveries.integrationId, integrationId));
-    expect(rows.every((d) => d.state === "succeeded")).toBe(true);
-    // Every delivery arrived, each under its own stable key.
-    const byKey = groupByKey(bed.receiver.requests);
-    expect(new Set(byKey.keys())).toEqual(new Set(rows.map((d) => d.idempotencyKey)));
+    const keyOfDelivery = new Map(rows.map((d) => [d.id, d.idempotencyKey]));
+    const requestsPerKey = new Map<string, number>();
+    for (const r of bed.receiver.requests)
+      requestsPerKey.set(keyOf(r), (requestsPerKey.get(keyOf(r)) ?? 0) + 1);
+    expect(new Set(requestsPerKey.keys())).toEqual(new Set(keyOfDelivery.values()));
+    const runs = await bed.t.db.select().from(syncRuns).orderBy(syncRuns.id);
+    expect(runs.map((r) => [r.trigger, r.status])).toEqual([
+      ...KILLS_AT.map(() => ["manual", "failed"]),
+      ["manual", "completed"],
+    ]);
+    for (const r of runs.slice(0, KILLS_AT.length)) expect(r.error).toBe(CRASHED_RUN_ERROR);
 
-    const deliveryOfKey = new Map(rows.map((d) => [d.idempotencyKey, d.id]));
-    const repeated = [...byKey].filter(([, copies]) => copies.length > 1);
-    expect(repeated.length).toBeGreaterThan(0); // at least the request the worker died waiting for
-    for (const [key, copies] of repeated) {
-      expect(copies).toHaveLength(2);
-      expect(bed.receiver.requests.indexOf(copies[0]!)).toBeLessThan(sentByDead); // first sent by the dead worker…
-      expect(bed.receiver.requests.indexOf(copies[1]!)).toBeGreaterThanOrEqual(sentByDead);
-      expect(recordedByDead.has(deliveryOfKey.get(key)!)).toBe(false); // …which never recorded it
-      expect(copies[1]!.body).toBe(copies[0]!.body);
-    }
-    // What the dead worker recorded was never sent again.
-    const after = bed.receiver.requests.slice(sentByDead).map((r) => deliveryOfKey.get(keyOf(r)));
-    expect(after.filter((id) => recordedByDead.has(id!))).toEqual([]);
-
-    // The log has one successful attempt for every delivery, with the body that was sent.
+    // The log has one row for every request the receiver counted: one success per completion, and one
+    // interrupted row for each request whose worker died before recording its answer.
     const log = await bed.t.db
-      .select({ deliveryId: syncLog.deliveryId, body: syncLog.requestBody, outcome: syncLog.outcome })
+      .select({ deliveryId: syncLog.deliveryId, runId: syncLog.runId, outcome: syncLog.outcome })
       .from(syncLog)
       .where(eq(syncLog.integrationId, integrationId));
-    expect(log).toHaveLength(COMPLETIONS);
-    expect(new Set(log.map((l) => l.deliveryId))).toEqual(new Set(rows.map((d) => d.id)));
-    const keyOfDelivery = new Map(rows.map((d) => [d.id, d.idempotencyKey]));
+    const rowsPerKey = new Map<string, number>();
     for (const l of log) {
-      expect(l.outcome).toBe("success");
-      expect(byKey.get(keyOfDelivery.get(l.deliveryId!)!)?.[0]?.body).toBe(l.body);
+      const key = keyOfDelivery.get(l.deliveryId!)!;
+      rowsPerKey.set(key, (rowsPerKey.get(key) ?? 0) + 1);
     }
+    expect(rowsPerKey).toEqual(requestsPerKey);
+    expect(log.filter((l) => l.outcome === "success")).toHaveLength(COMPLETIONS);
 
-    // The dead worker's run does not stay "running" for ever.
-    const runs = await bed.t.db.select().from(syncRuns).orderBy(syncRuns.id);
-    expect(runs[0]).toMatchObject({ status: "failed" });
-    expect(runs[0]?.error).toMatch(/stopped unexpectedly/);
-    expect(runs.slice(1).every((r) => r.status === "completed")).toBe(true);
-  }, 300_000);
+    // Each kill repeated only what was in flight (at most the concurrency) or answered but not yet recorded.
+    for (const [i, kill] of kills.entries()) {
+      const interrupted = new Set(
+        log
+          .filter((l) => l.runId === kill.runId && l.outcome === "interrupted")
+          .map((l) => keyOfDelivery.get(l.deliveryId!)!),
+      );
+      const held = new Set(kill.held.map(keyOf));
+      const answeredKeys = new Set([...answered].map(keyOf));
+      const unrecorded = [...interrupted].filter((k) => !held.has(k));
+      const resent = new Set(bed.receiver.requests.slice(kill.sentBefore).map(keyOf));
+      const context = `kill ${i + 1}: ${held.size} in flight, ${unrecorded.length} answered but not recorded`;
+      expect(held.size, context).toBeGreaterThan(0);
+      expect(held.size, context).toBeLessThanOrEqual(CONCURRENCY);
+      expect(
+        [...held].filter((k) => !interrupted.has(k)),
+        context,
+      ).toEqual([]);
+      expect(
+        unrecorded.filter((k) => !answeredKeys.has(k)),
+        context,
+      ).toEqual([]);
+      expect(
+        [...interrupted].filter((k) => !resent.has(k)),
+        context,
+      ).toEqual([]);
+    }
+    const resentOnce = [...requestsPerKey].filter(([, n]) => n > 1).length;
+    const interruptedRows = log.filter((l) => l.outcome === "interrupted").length;
+    expect(resentOnce).toBeGreaterThan(0);
+    expect(bed.receiver.requests.length).toBe(COMPLETIONS + interruptedRows);
+
+    // Nothing is left in flight or leased, and every attempt is counted on its delivery.
+    expect(await count(sql`select count(*)::int as n from attempts_in_flight`)).toBe(0);
+    expect(await count(sql`select count(*)::int as n from deliveries where leased_until is not null`)).toBe(
+      0,
+    );
+    for (const d of rows) expect(d.attempts).toBe(requestsPerKey.get(d.idempotencyKey));
+  }, 400_000);
 });

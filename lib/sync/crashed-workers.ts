@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import type { Db } from "@/db/client";
+import { takeBackDeliveries } from "@/db/queries/deliveries";
 import { SYNC_TASK } from "./jobs";
 
 // graphile-worker frees the jobs of a worker that died without shutting down (SIGKILL, OOM, lost host) only after
@@ -63,9 +64,15 @@ export function holdLivenessLocks(url: string, onError: (error: unknown) => void
 
 const suspects = new Map<string, number>();
 
+/** What a run taken back from a dead worker records as its error. */
+export const CRASHED_RUN_ERROR =
+  "The worker running this sync stopped unexpectedly; the run starts again on a live worker and continues where it stopped.";
+
 /**
- * Takes back what dead workers hold: their runs end as failed, their deliveries' leases are released and their
- * jobs and queues unlocked, so the job runs again at once on a live worker. Returns the dead workers' ids.
+ * Takes back what dead workers hold: their runs end as failed, the attempts they had started but not recorded are
+ * logged as interrupted, their deliveries' leases are released and their jobs and queues unlocked, so the job runs
+ * again at once on a live worker. A crash does not use up one of the sync job's attempts: however often workers
+ * die, its run is never abandoned. Returns the dead workers' ids.
  */
 export async function recoverCrashedWorkers(db: Db, now = Date.now()): Promise<string[]> {
   return db.transaction(async (tx) => {
@@ -87,7 +94,7 @@ export async function recoverCrashedWorkers(db: Db, now = Date.now()): Promise<s
       dead.map((d) => sql`${d}`),
       sql`, `,
     )}]::text[]`;
-    await tx.execute(sql`
+    const deadJobs = await tx.execute<{ id: string; integration_id: string | null }>(sql`
       with dead_jobs as (
         select j.id, j.locked_at,
           case when j.payload->>'integrationId' ~ '^[0-9a-fA-F-]{36}$' then (j.payload->>'integrationId')::uuid end
@@ -95,16 +102,19 @@ export async function recoverCrashedWorkers(db: Db, now = Date.now()): Promise<s
         from graphile_worker._private_jobs j
         join graphile_worker._private_tasks t on t.id = j.task_id
         where j.locked_by = any(${ids}) and t.identifier = ${SYNC_TASK}
+      ), given_back as (
+        -- Fetching the job counted an attempt; the crash was not the job's failure, so it gets it back.
+        update graphile_worker._private_jobs j set attempts = greatest(j.attempts - 1, 0)
+        from dead_jobs d where j.id = d.id
       ), runs as (
-        update sync_runs r set status = 'failed', finished_at = now(),
-          error = 'The worker running this sync stopped unexpectedly; the next run continues where it stopped.'
+        update sync_runs r set status = 'failed', finished_at = now(), error = ${CRASHED_RUN_ERROR}
         from dead_jobs j
         where r.status = 'running' and r.integration_id = j.integration_id and r.started_at >= j.locked_at
       )
-      update deliveries d set leased_until = null, lease_owner = null
-      from dead_jobs j
-      where d.integration_id = j.integration_id and d.state in ('pending', 'retrying')
-        and split_part(d.lease_owner, '@', 1) = 'job-' || j.id`);
+      select id, integration_id from dead_jobs`);
+    for (const job of deadJobs) {
+      if (job.integration_id) await takeBackDeliveries(tx, job.integration_id, jobLeaseOwner(job.id));
+    }
     await tx.execute(sql`select graphile_worker.force_unlock_workers(${ids})`);
     for (const id of dead) suspects.delete(id);
     return dead;

@@ -4,8 +4,9 @@ import type { RunTrigger } from "./model";
 
 export const SYNC_TASK = "integration-sync";
 
+export const INTEGRATION_QUEUE_PREFIX = "integration:";
 /** The graphile-worker queue of one integration: its jobs run one at a time, other integrations in parallel. */
-export const integrationQueue = (integrationId: string) => `integration:${integrationId}`;
+export const integrationQueue = (integrationId: string) => `${INTEGRATION_QUEUE_PREFIX}${integrationId}`;
 export const syncJobKey = (integrationId: string) => `sync:${integrationId}`;
 
 /**

@@ -30,12 +30,29 @@ export const STOP_REASON_TEXT: Record<StopReason, string> = {
   not_active: "the integration was paused or disabled during the run",
 };
 
-/** Whether one logged attempt counts as delivered. */
-export const LOG_OUTCOMES = ["success", "failure"] as const;
+/**
+ * What became of one logged attempt: delivered, failed, or interrupted when its worker died after the request left
+ * and before the answer was recorded (crash recovery logs it): the receiver may or may not have received it, so it
+ * counts as a failure of unknown result.
+ */
+export const LOG_OUTCOMES = ["success", "failure", "interrupted"] as const;
 export const logOutcomeSchema = z.enum(LOG_OUTCOMES);
 export type LogOutcome = z.infer<typeof logOutcomeSchema>;
 
-export const LOG_OUTCOME_LABELS: Record<LogOutcome, string> = { success: "Succeeded", failure: "Failed" };
+export const LOG_OUTCOME_LABELS: Record<LogOutcome, string> = {
+  success: "Succeeded",
+  failure: "Failed",
+  interrupted: "Interrupted (result unknown)",
+};
+
+/** The outcomes that count as failed: the chart and the "Failed" filter include attempts of unknown result. */
+export const FAILED_OUTCOMES = ["failure", "interrupted"] as const satisfies readonly LogOutcome[];
+
+/** What an interrupted attempt's log row says. */
+export const INTERRUPTED_ERROR = {
+  code: "interrupted",
+  message: "The worker stopped before the answer was recorded; the receiver may have received it.",
+} as const;
 
 export const SYNC_DEFAULTS = {
   deliveryState: "pending",

@@ -3,6 +3,7 @@ import { findIntegration } from "@/db/queries/integrations";
 import { insertSyncRun, setLastRunAt } from "@/db/queries/sync-runs";
 import type { Integration } from "@/db/schema";
 import { systemClock } from "@/lib/clock";
+import { headersBeforeAuth, redactHeaders } from "@/lib/delivery";
 import { connectionFromIntegration } from "@/lib/integrations/connection";
 import type { MappingEntry } from "@/lib/mapping";
 import { getSettings } from "@/lib/settings";
@@ -57,10 +58,12 @@ export async function openRun(
       retrySchedule: integration.retrySchedule,
       clock,
       log: { integrationId, runId, mappingVersion: integration.mappingVersion },
+      headersBeforeAuth: redactHeaders(headersBeforeAuth(conn.settings, { body: "" }), conn.settings),
     },
     failureThreshold: integration.failureThreshold,
     ...runLimits(integration, options.leaseMarginMs ?? getSettings().SYNC_LEASE_MARGIN_MS),
-    owner: options.owner ?? `pid-${process.pid}`,
+    // Each run its own owner, so taking back one run's leases (see takeBackDeliveries) leaves another's alone.
+    owner: options.owner ?? `run-${runId}@pid-${process.pid}`,
     flushSize: options.flushSize ?? DEFAULT_FLUSH_SIZE,
     clock,
     stopSignal: options.stopSignal ?? shutdownSignal,

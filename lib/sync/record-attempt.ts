@@ -1,28 +1,46 @@
 import type { ClaimedDelivery, DeliveryUpdate } from "@/db/queries/deliveries";
-import { serializeSyncLogRow } from "@/db/queries/sync-log";
+import { type SyncLogAnswer, serializeSyncLogRow, withLoggedAnswer } from "@/db/queries/sync-log";
 import type { AttemptOutcome } from "@/lib/delivery/types";
 import type { AttemptContext } from "./attempt-delivery";
-import type { AttemptResult, KeptOutcome } from "./attempt-result";
+import type { AttemptResult, KeptOutcome, StartedAttempt } from "./attempt-result";
 import type { BuiltRequest } from "./build-request";
 import { planAfterFailure } from "./retry-policy";
 import type { SentRequest } from "./send-request";
 
-/** A sent attempt as its batch will record it: the delivery's next state (a retry when it failed) and its log row. */
-export function recordSent(
+/**
+ * The log row of an attempt whose request is about to leave, as it is recorded in flight: the request and no
+ * answer (crash recovery logs it as interrupted if none is ever written).
+ */
+export function inFlightRow(
   ctx: AttemptContext,
   delivery: ClaimedDelivery,
   request: BuiltRequest & { ok: true },
-  sent: SentRequest,
-): AttemptResult {
+  startedAt: Date,
+): string {
+  return serializeSyncLogRow({
+    ...logIdentity(ctx, delivery, request.userId),
+    requestBody: request.body,
+    createdAt: startedAt,
+    durationMs: 0,
+    requestUrl: ctx.settings.endpointUrl,
+    requestHeaders: { ...ctx.headersBeforeAuth, "Idempotency-Key": delivery.idempotencyKey },
+    outcome: "interrupted",
+  });
+}
+
+/** A sent attempt as its batch will record it: the delivery's next state (a retry when it failed) and its log row. */
+export function recordSent(ctx: AttemptContext, started: StartedAttempt, sent: SentRequest): AttemptResult {
+  const { delivery } = started;
   const { outcome, finishedAt } = sent;
   const plan = outcome.ok
     ? { state: "succeeded" as const, nextAttemptAt: finishedAt }
     : planAfterFailure(delivery.cycleAttempts + 1, ctx.retrySchedule, finishedAt, outcome);
-  const attempt = { delivery, userId: request.userId, requestBody: request.body, outcome, finishedAt };
-  return recorded(ctx, attempt, plan, true);
+  const update = nextState(delivery, plan, outcome, finishedAt);
+  const logRow = withLoggedAnswer(started.logRow, answer(outcome, finishedAt));
+  return { delivery, outcome: kept(outcome), logRow, wasSent: true, update };
 }
 
-/** An attempt that sent nothing (no completion, or no payload): logged, but not counted against the receiver. */
+/** An attempt that sent nothing (no completion, or no payload): logged whole, but not counted against the receiver. */
 export function recordNotSent(
   ctx: AttemptContext,
   delivery: ClaimedDelivery,
@@ -30,30 +48,54 @@ export function recordNotSent(
 ): AttemptResult {
   const outcome = localFailure(ctx.settings.endpointUrl, request.message);
   const finishedAt = new Date(ctx.clock.now());
-  const attempt = { delivery, userId: request.userId, requestBody: "", outcome, finishedAt };
-  return recorded(ctx, attempt, { state: request.state, nextAttemptAt: finishedAt }, false);
+  const plan = { state: request.state, nextAttemptAt: finishedAt };
+  const update = nextState(delivery, plan, outcome, finishedAt);
+  const logRow = serializeSyncLogRow({
+    ...logIdentity(ctx, delivery, request.userId),
+    requestBody: "",
+    ...answer(outcome, finishedAt),
+  });
+  return { delivery, outcome: kept(outcome), logRow, wasSent: false, update };
 }
 
-type Attempt = {
-  delivery: ClaimedDelivery;
-  userId: number | null;
-  requestBody: string;
-  outcome: AttemptOutcome;
-  finishedAt: Date;
-};
+/** What every log row of an attempt names: its integration, delivery, run, learner and attempt number. */
+function logIdentity(ctx: AttemptContext, delivery: ClaimedDelivery, userId: number | null) {
+  return {
+    integrationId: ctx.log.integrationId,
+    deliveryId: delivery.id,
+    runId: ctx.log.runId,
+    userId,
+    completionId: delivery.completionId,
+    attempt: delivery.attempts + 1,
+    mappingVersion: ctx.log.mappingVersion,
+  };
+}
 
-/**
- * The attempt as it waits for its batch: the delivery's next state, its log row serialised, and of a success only
- * what the run counts.
- */
-function recorded(
-  ctx: AttemptContext,
-  a: Attempt,
+/** The part of a log row the answer decides; the row is dated when the attempt ended. */
+function answer(outcome: AttemptOutcome, finishedAt: Date): SyncLogAnswer {
+  return {
+    createdAt: finishedAt,
+    durationMs: Math.round(outcome.durationMs),
+    requestUrl: outcome.url,
+    requestHeaders: outcome.requestHeaders,
+    status: outcome.status,
+    responseHeaders: outcome.responseHeaders,
+    responseBody: outcome.responseBody,
+    responseTruncated: outcome.truncated,
+    errorCode: outcome.error?.code ?? null,
+    errorMessage: outcome.error?.message ?? null,
+    errorDetail: outcome.error?.detail ?? null,
+    outcome: outcome.ok ? ("success" as const) : ("failure" as const),
+  };
+}
+
+function nextState(
+  delivery: ClaimedDelivery,
   plan: Pick<DeliveryUpdate, "state" | "nextAttemptAt">,
-  wasSent: boolean,
-): AttemptResult {
-  const { delivery, outcome, finishedAt } = a;
-  const update: DeliveryUpdate = {
+  outcome: AttemptOutcome,
+  finishedAt: Date,
+): DeliveryUpdate {
+  return {
     id: delivery.id,
     ...plan,
     attempts: delivery.attempts + 1,
@@ -63,31 +105,11 @@ function recorded(
     lastAttemptAt: finishedAt,
     succeeded: outcome.ok,
   };
-  const logRow = serializeSyncLogRow({
-    integrationId: ctx.log.integrationId,
-    deliveryId: delivery.id,
-    runId: ctx.log.runId,
-    userId: a.userId,
-    completionId: delivery.completionId,
-    createdAt: finishedAt,
-    durationMs: Math.round(outcome.durationMs),
-    attempt: update.attempts,
-    requestUrl: outcome.url,
-    requestHeaders: outcome.requestHeaders,
-    requestBody: a.requestBody,
-    status: outcome.status,
-    responseHeaders: outcome.responseHeaders,
-    responseBody: outcome.responseBody,
-    responseTruncated: outcome.truncated,
-    errorCode: outcome.error?.code ?? null,
-    errorMessage: outcome.error?.message ?? null,
-    outcome: outcome.ok ? "success" : "failure",
-    mappingVersion: ctx.log.mappingVersion,
-  });
-  const kept: KeptOutcome = outcome.ok
-    ? { ok: true, status: outcome.status, url: outcome.url }
-    : { ...outcome, ok: false };
-  return { delivery, outcome: kept, logRow, wasSent, update };
+}
+
+/** Of a success only what the run counts; a failure whole. */
+function kept(outcome: AttemptOutcome): KeptOutcome {
+  return outcome.ok ? { ok: true, status: outcome.status, url: outcome.url } : { ...outcome, ok: false };
 }
 
 function localFailure(url: string, message: string): AttemptOutcome {

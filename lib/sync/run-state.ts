@@ -13,9 +13,15 @@ export type RunState = {
   queue: ClaimedDelivery[];
   /** The completions of claimed deliveries, by completion id, until their attempt starts. */
   records: Map<number, CompletionRecordRow>;
+  /** Attempts whose request has left (recorded as in flight first), until their answer is kept. */
   inFlight: Set<Promise<void>>;
+  /** Attempts being recorded as in flight before they are sent (by `marking`); each takes a slot already. */
+  starting: number;
+  marking: Promise<void> | null;
   /** Finished attempts waiting to be written with their batch. */
   results: AttemptResult[];
+  /** Wakes the run when the waiting results are due to be written, if nothing else does first. */
+  writeTimer: NodeJS.Timeout | null;
   /** What the written batches added to the run's counts. */
   totals: RunCounts;
   /** Where the next claim continues; null starts again from the top. */
@@ -36,12 +42,18 @@ export type RunState = {
   wakeUp: WakeUp;
 };
 
+/** A write or an attempt failed unexpectedly: the run takes no new work and fails once the rest is written. */
+export const hasFailed = (state: RunState): boolean => Boolean(state.writeError || state.attemptError);
+
 export function newRunState(consecutiveFailures: number): RunState {
   return {
     queue: [],
     records: new Map(),
     inFlight: new Set(),
+    starting: 0,
+    marking: null,
     results: [],
+    writeTimer: null,
     totals: { sent: 0, succeeded: 0, failed: 0, retried: 0 },
     cursor: null,
     isExhausted: false,

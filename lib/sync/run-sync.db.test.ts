@@ -1,11 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { runOnce } from "graphile-worker";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { insertAppUser } from "@/db/queries/app-users";
 import { createMissingDeliveries } from "@/db/queries/deliveries";
 import { deliveries, integrations, notifications, syncLog, syncRuns } from "@/db/schema";
 import { createTestDatabase, type TestDatabase, truncateAll } from "@/db/test/database";
-import type { Actor } from "@/lib/auth/roles";
 import { testClock } from "@/lib/clock";
 import { REDACTED } from "@/lib/delivery/redact";
 import { json, type Receiver, startReceiver } from "@/lib/delivery/test-support/servers";
@@ -13,7 +11,7 @@ import { setIntegrationStatus } from "@/lib/integrations/change-integration";
 import { resetSettingsCache } from "@/lib/settings";
 import { notificationEmail } from "@/worker/tasks/notification-email";
 import { runSync } from "./run-sync";
-import { RECEIVER_API_KEY, seedSyncFixture } from "./test-support/fixture";
+import { insertAdmin, RECEIVER_API_KEY, seedSyncFixture } from "./test-support/fixture";
 import { startSmtpServer } from "./test-support/smtp";
 
 let t: TestDatabase;
@@ -41,16 +39,6 @@ const timeTravel = () =>
   t.db.execute(
     sql`update deliveries set next_attempt_at = now() - interval '1 second' where state = 'retrying'`,
   );
-
-async function admin(): Promise<Actor> {
-  const u = await insertAppUser(t.db, {
-    email: "admin@test.local",
-    name: "Admin",
-    role: "admin",
-    passwordHash: "x",
-  });
-  return { id: u.id, email: u.email, name: u.name, role: "admin", via: "session" };
-}
 
 describe("a sync run", () => {
   it("delivers every new completion once, with the mapped payload, and logs what was sent and received", async () => {
@@ -234,7 +222,7 @@ describe("a sync run", () => {
 
       expect(await runSync(t.db, integrationId, "schedule")).toEqual({ ran: false, reason: "auto_disabled" });
       receiver.setDefault(json(200, { ok: true }));
-      const enabled = await setIntegrationStatus(t.db, integrationId, "enable", await admin());
+      const enabled = await setIntegrationStatus(t.db, integrationId, "enable", await insertAdmin(t.db));
       expect(enabled.ok && enabled.integration).toMatchObject({
         status: "active",
         consecutiveFailures: 0,

@@ -69,7 +69,11 @@ describe("the minute tick", () => {
       .update(integrations)
       .set({ status: "paused", createdAt: new Date("2026-01-01T00:00:00Z") })
       .where(eq(integrations.id, integrationId));
-    expect(await runTick(t.db, new Date("2026-03-01T10:00:00Z"))).toEqual({ active: 0, enqueued: [] });
+    expect(await runTick(t.db, new Date("2026-03-01T10:00:00Z"))).toEqual({
+      active: 0,
+      enqueued: [],
+      resumed: [],
+    });
   });
 });
 

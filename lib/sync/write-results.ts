@@ -4,15 +4,33 @@ import { flushResults } from "./flush-results";
 import type { RunContext } from "./run-context";
 import type { RunState } from "./run-state";
 
-/** A batch that is not full is written once the previous one started this long ago. */
-const WRITE_EVERY_MS = 500;
+/**
+ * A batch that is not full is written once the previous one started this long ago: answers the receiver gave
+ * wait at most this long (and the write) before they are recorded, so a worker that dies repeats at most this much
+ * beyond what it had in flight.
+ */
+const WRITE_EVERY_MS = 50;
 
-/** Keeps a finished attempt for its batch; a 410, or failures in a row up to the threshold, stop the run. */
+/**
+ * Keeps a finished attempt for its batch. A 410 stops the run, and so does the failure that brings the failures in
+ * a row to the threshold: no attempt starts after it, those in flight finish and are recorded.
+ */
 export function keepResult(run: RunContext, state: RunState, result: AttemptResult): void {
   state.results.push(result);
   if (result.wasSent) state.consecutiveFailures = result.outcome.ok ? 0 : state.consecutiveFailures + 1;
   if (result.outcome.status === 410) state.stopReason ??= "gone";
   if (state.consecutiveFailures >= run.failureThreshold) state.stopReason ??= "auto_disabled";
+  wakeWhenDue(state);
+}
+
+/** Wakes the run when the next write falls due, so waiting results are written even when no other answer comes. */
+function wakeWhenDue(state: RunState): void {
+  if (state.writeTimer) return;
+  const wait = Math.max(0, WRITE_EVERY_MS - (performance.now() - state.lastWriteAt));
+  state.writeTimer = setTimeout(() => {
+    state.writeTimer = null;
+    state.wakeUp.wake();
+  }, wait);
 }
 
 /**
@@ -42,6 +60,8 @@ export function writeResults(run: RunContext, state: RunState): Promise<void> {
     )
     .finally(() => {
       state.writing = null;
+      // Results kept meanwhile may be due already.
+      if (state.results.length > 0) state.wakeUp.wake();
     });
   return state.writing;
 }
@@ -52,13 +72,15 @@ export function writeResults(run: RunContext, state: RunState): Promise<void> {
  */
 export function writeWhenDue(run: RunContext, state: RunState): Promise<void> | null {
   const waiting = state.results.length;
-  if (waiting >= run.flushSize || (waiting > 0 && performance.now() - state.lastWriteAt > WRITE_EVERY_MS)) {
-    void writeResults(run, state);
-  }
+  const isDue = performance.now() - state.lastWriteAt >= WRITE_EVERY_MS;
+  if (waiting >= run.flushSize || (waiting > 0 && isDue)) void writeResults(run, state);
+  else if (waiting > 0 && !state.writing) wakeWhenDue(state);
   return state.results.length >= run.flushSize * 4 ? writeResults(run, state) : null;
 }
 
 /** Writes every kept result (unless a write already failed). */
 export async function writeAllResults(run: RunContext, state: RunState): Promise<void> {
+  if (state.writeTimer) clearTimeout(state.writeTimer);
+  state.writeTimer = null;
   while (state.writing || (state.results.length > 0 && !state.writeError)) await writeResults(run, state);
 }

@@ -18,9 +18,10 @@ export const syncTick: Task = async (payload) => {
   const result = await runTick(getDb());
   ticks += 1;
   const names = result.enqueued.map((e) => e.name).join(", ");
+  const resumed = result.resumed.map((r) => r.name).join(", ");
   const mem = Math.round(process.memoryUsage().rss / 1024 / 1024);
   log(
     "info",
-    `tick #${ticks}: ${result.active} active integration(s), ${result.enqueued.length} sync(s) enqueued${names ? ` (${names})` : ""}; healthy, rss ${mem} MB`,
+    `tick #${ticks}: ${result.active} active integration(s), ${result.enqueued.length} sync(s) enqueued${names ? ` (${names})` : ""}${resumed ? `, due deliveries with no run resumed (${resumed})` : ""}; healthy, rss ${mem} MB`,
   );
 };

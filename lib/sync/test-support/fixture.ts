@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
+import { insertAppUser } from "@/db/queries/app-users";
 import { seedLmsData } from "@/db/seed/lms-data";
+import type { Actor } from "@/lib/auth/roles";
 import { getTestPki } from "@/lib/delivery/test-support/pki";
 import { createIntegration } from "@/lib/integrations/create-integration";
 import { type CreateIntegrationInput, createIntegrationSchema } from "@/lib/integrations/schemas";
@@ -45,4 +47,15 @@ export async function seedSyncFixture(
   });
   const row = await createIntegration(db, input, null);
   return { integrationId: row.id };
+}
+
+/** An admin who acts on integrations in tests (enable, delivery actions), as a signed-in session. */
+export async function insertAdmin(db: Db): Promise<Actor> {
+  const u = await insertAppUser(db, {
+    email: "admin@test.local",
+    name: "Admin",
+    role: "admin",
+    passwordHash: "x",
+  });
+  return { id: u.id, email: u.email, name: u.name, role: "admin", via: "session" };
 }

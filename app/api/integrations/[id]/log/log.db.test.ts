@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { insertSyncLogRows, serializeSyncLogRow } from "@/db/queries/sync-log";
+import { syncLog } from "@/db/schema";
 import { createApiUsers } from "@/lib/api/test-support/api-users";
 import { callRoute } from "@/lib/api/test-support/call-route";
 import { json } from "@/lib/delivery/test-support/servers";
@@ -98,5 +101,26 @@ describe("the sync log API", () => {
       .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(30);
     expect(nd.text).not.toContain(RECEIVER_API_KEY);
+  });
+
+  it("counts an interrupted attempt as failed, and gives a failure's technical details in the entry and the NDJSON", async () => {
+    const [failure] = (await query("outcome=failure&limit=1")).body.entries;
+    const detail = "80CC10C2117F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number";
+    await bed.t.db.update(syncLog).set({ errorDetail: detail }).where(eq(syncLog.id, failure.id));
+    const [row] = await bed.t.db.select().from(syncLog).where(eq(syncLog.id, failure.id));
+    await insertSyncLogRows(bed.t.db, [
+      serializeSyncLogRow({ ...row!, outcome: "interrupted", status: null, errorCode: "interrupted" }),
+    ]);
+    expect((await query("outcome=failure")).body.entries).toHaveLength(11);
+    const interrupted = (await query("outcome=interrupted")).body.entries;
+    expect(interrupted.map((e: { outcome: string }) => e.outcome)).toEqual(["interrupted"]);
+
+    const entry = await callRoute(getEntry, {
+      token,
+      params: { id: integrationId, entryId: String(failure.id) },
+    });
+    expect(entry.body.entry.errorDetail).toBe(detail);
+    const nd = await callRoute(exportLog, { token, path: `/x?format=ndjson`, params: { id: integrationId } });
+    expect(nd.text).toContain(`"errorDetail":"${detail}"`);
   });
 });

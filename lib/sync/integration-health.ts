@@ -1,0 +1,87 @@
+import { eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { type Integration, integrations } from "@/db/schema";
+import { notify } from "@/lib/notify/notify";
+import type { AttemptResult } from "./attempt-result";
+import { describeFailure } from "./describe-failure";
+import { followStreak } from "./failure-streak";
+import type { StopReason } from "./model";
+
+export type HealthChange = { stop: Exclude<StopReason, "shutdown"> | null; consecutiveFailures: number };
+
+/**
+ * Applies a batch of attempts to the integration (locked by the caller): its failures in a row, its last success,
+ * and what they bring about: paused on 410 Gone, a warning at half the threshold, disabled at the threshold, each
+ * with a notification that says how many failed in a row when it happened.
+ */
+export async function updateIntegrationHealth(
+  tx: Tx,
+  integration: Integration,
+  results: AttemptResult[],
+): Promise<HealthChange> {
+  const { id: integrationId, failureThreshold } = integration;
+  const streak = followStreak(
+    integration.consecutiveFailures,
+    failureThreshold,
+    results.filter((r) => r.wasSent),
+  );
+  const { gone, halfWay, reached } = streak;
+  const link = `/integrations/${integrationId}/log`;
+  const wasActive = integration.status === "active";
+  let status = integration.status;
+  let disabledReason = integration.disabledReason;
+  if (wasActive && gone) {
+    status = "paused";
+    disabledReason = `The receiver answered 410 Gone at ${gone.outcome.url}: it says this endpoint no longer exists.`;
+    await notify(tx, {
+      integrationId,
+      kind: "integration.gone",
+      severity: "error",
+      title: `${integration.name} paused: the receiver says the endpoint is gone (410)`,
+      body: `${disabledReason}\nSyncing is paused; nothing pending was dropped. Check the endpoint URL with the receiving system's owners, then enable the integration again.`,
+      link,
+    });
+  }
+  if (wasActive && !gone && halfWay) {
+    await notify(tx, {
+      integrationId,
+      kind: "integration.failing",
+      severity: "warning",
+      title: `${integration.name} is failing: ${halfWay.count} in a row`,
+      body: `Last error: ${describeFailure(halfWay.failure.outcome)}\nAt ${failureThreshold} failures in a row the integration is disabled automatically.`,
+      link,
+    });
+  }
+  if (wasActive && !gone && reached) {
+    const { outcome } = reached.failure;
+    status = "auto_disabled";
+    disabledReason = describeFailure(outcome);
+    await notify(tx, {
+      integrationId,
+      kind: "integration.auto_disabled",
+      severity: "error",
+      title: `${integration.name} was disabled after ${reached.count} failed attempts in a row`,
+      body: `Last error: ${disabledReason}\n${outcome.diagnosis ? `${outcome.diagnosis.cause} ${outcome.diagnosis.fix}\n` : ""}Nothing pending was dropped: enable the integration again to continue where it stopped.`,
+      link,
+    });
+  }
+  await tx
+    .update(integrations)
+    .set({
+      consecutiveFailures: streak.after,
+      status,
+      disabledReason,
+      ...(status !== integration.status ? { disabledAt: new Date() } : {}),
+      ...(streak.lastSuccess ? { lastSuccessAt: streak.lastSuccess.update.lastAttemptAt } : {}),
+    })
+    .where(eq(integrations.id, integrationId));
+  const stop =
+    status === "auto_disabled"
+      ? "auto_disabled"
+      : status === "paused" && gone
+        ? "gone"
+        : status !== "active"
+          ? "not_active"
+          : null;
+  return { stop, consecutiveFailures: streak.after };
+}
