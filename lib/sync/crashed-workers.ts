@@ -115,6 +115,9 @@ export async function recoverCrashedWorkers(db: Db, now = Date.now()): Promise<s
     for (const job of deadJobs) {
       if (job.integration_id) await takeBackDeliveries(tx, job.integration_id, jobLeaseOwner(job.id));
     }
+    // Attempts of an integration deleted while its worker lay dead have no delivery left to take back.
+    await tx.execute(sql`
+      delete from attempts_in_flight f where not exists (select 1 from deliveries d where d.id = f.delivery_id)`);
     await tx.execute(sql`select graphile_worker.force_unlock_workers(${ids})`);
     for (const id of dead) suspects.delete(id);
     return dead;
