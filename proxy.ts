@@ -1,26 +1,19 @@
-import { type NextRequest, NextResponse } from "next/server";
+import { NextResponse } from "next/server";
 import { type NextRequestWithAuth, withAuth } from "next-auth/middleware";
 
-// Pages need a session; API routes check it themselves (they also accept API tokens and answer 401 JSON).
+// Pages need a session; API routes check it themselves (they also accept API tokens and answer 401 JSON), so the
+// proxy does not run for them at all.
 const authProxy = withAuth({ pages: { signIn: "/login" } });
 
 const HSTS = "max-age=31536000; includeSubDomains";
 
-/** HSTS on every page when the app's public address is https (read at run time, unlike next.config's headers). */
-function withHsts(response: Response | NextResponse | null | undefined): Response | undefined {
-  if (!response || !process.env.APP_URL?.startsWith("https://")) return response ?? undefined;
-  response.headers.set("Strict-Transport-Security", HSTS);
+/** The session check for pages, with HSTS when the app's public address is https (read at run time). */
+export async function proxy(request: NextRequestWithAuth) {
+  const response = (await authProxy(request, {} as never)) ?? NextResponse.next();
+  if (process.env.APP_URL?.startsWith("https://")) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
 
-export async function proxy(request: NextRequest) {
-  const isPage = !/^\/(api\/|login|_next\/|favicon\.ico)/.test(request.nextUrl.pathname);
-  const response = isPage
-    ? ((await authProxy(request as NextRequestWithAuth, {} as never)) ?? undefined)
-    : NextResponse.next();
-  return withHsts(response ?? NextResponse.next());
-}
-
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|.*\\.(?:png|svg|ico|css|js)$).*)"],
+  matcher: ["/((?!api/|login|_next/|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)"],
 };

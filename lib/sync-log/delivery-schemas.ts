@@ -1,15 +1,11 @@
 import { z } from "zod";
 import { isoDateTime } from "@/lib/api/iso-date-time";
+import { filterTime } from "./schemas";
 
 const count = (what: string) => z.number().int().min(0).describe(what);
 
 export const deliveryCountsQuerySchema = z.object({
-  since: z.coerce
-    .date({ error: "Give a date, e.g. 2026-04-01" })
-    .refine(
-      (d) => d.getUTCFullYear() >= 1970 && d.getUTCFullYear() <= 9999,
-      "Use a date between 1970 and 9999",
-    )
+  since: filterTime
     .optional()
     .describe("Also count the completions recorded from this time on (what a backfill would send again)"),
 });

@@ -6,7 +6,7 @@ import { deliveryStateSchema, logOutcomeSchema as outcomeSchema } from "@/lib/sy
 export const LOG_PAGE_SIZE = 50;
 
 /** A filter's point in time: ISO 8601, within the years PostgreSQL and people mean (1970–9999). */
-const filterTime = z.coerce
+export const filterTime = z.coerce
   .date({ error: "Enter a date and time, such as 2026-04-01 or 2026-04-01T08:00:00Z" })
   .refine(
     (d) => d.getUTCFullYear() >= 1970 && d.getUTCFullYear() <= 9999,
