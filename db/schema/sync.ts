@@ -19,6 +19,7 @@ import {
   RUN_TRIGGERS,
   SYNC_DEFAULTS,
 } from "../../lib/sync/model";
+import { DIAGNOSIS_CLASSES } from "../../lib/delivery/model";
 import { integrations } from "./integrations";
 import { completions } from "./lms";
 
@@ -131,6 +132,11 @@ export const syncLog = pgTable(
     errorMessage: text("error_message"),
     // The library's own text of a failure (OpenSSL, undici, node): for whoever debugs it, never shown as the error.
     errorDetail: text("error_detail"),
+    // A failure's diagnosis as the test tools give it (lib/delivery/diagnose.ts): its class, and the cause and fix
+    // in words as they were when the attempt failed (they name the settings of that moment). Null for a success.
+    diagnosis: text("diagnosis", { enum: DIAGNOSIS_CLASSES }),
+    diagnosisCause: text("diagnosis_cause"),
+    diagnosisFix: text("diagnosis_fix"),
     outcome: text("outcome", { enum: LOG_OUTCOMES }).notNull(),
     mappingVersion: integer("mapping_version").notNull(),
   },
