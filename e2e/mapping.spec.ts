@@ -166,7 +166,8 @@ test("[mapping] admin types a bad chain and sees the error where it is", async (
   await chain.fill("statusMap:100=passed,0=failed | uppercse");
   await expect(status.getByTestId("error-span")).toHaveText("uppercse");
   await expect(status.getByTestId("issue-error")).toContainText('Did you mean "uppercase"?');
-  await expect(status.getByTestId("issue-error")).toContainText("col 33–40");
+  await expect(status.getByTestId("issue-error")).toContainText("In the 2nd transform:");
+  await expect(status.getByTestId("issue-error")).not.toContainText("col ");
   await expect(chain).toHaveAttribute("aria-invalid", "true");
   await expect(save).toBeDisabled();
   await expect(page.getByTestId("save-blocker")).toHaveText("Fix 1 error to save");

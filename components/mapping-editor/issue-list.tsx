@@ -2,7 +2,7 @@ import type { MappingIssue } from "@/lib/mapping";
 import { type Mark, markPieces } from "./issue-marks";
 import { withinEntry } from "./issues";
 
-export type ShownIssue = Pick<MappingIssue, "start" | "end" | "message"> & {
+export type ShownIssue = Pick<MappingIssue, "start" | "end" | "message" | "suggestion"> & {
   index?: number | null;
   key?: string;
 };
@@ -25,18 +25,21 @@ function message(issue: ShownIssue): string {
 
 /**
  * The text (a key or a chain) with each problem's [start, end) underlined where it is, and the messages
- * under it; the underlined copy is for the eye, the messages carry the same for screen readers.
+ * under it; the underlined copy is for the eye, the messages carry the same for screen readers. A "Did you
+ * mean" is a button that puts the suggestion in place (`onApply`, left out where the text cannot be changed).
  */
 export function IssueList({
   id,
   text,
   errors,
   warnings = [],
+  onApply,
 }: {
   id: string;
   text: string;
   errors: readonly ShownIssue[];
   warnings?: readonly ShownIssue[];
+  onApply?: (issue: ShownIssue & { suggestion: string }) => void;
 }) {
   if (errors.length === 0 && warnings.length === 0) return null;
   const marks = [...marksOf(errors, "error"), ...marksOf(warnings, "warning")];
@@ -69,14 +72,19 @@ export function IssueList({
         {errors.map((e, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: messages may repeat
           <li key={`e${i}`} data-testid="issue-error" className="text-xs text-red-700">
-            {e.start !== undefined ? (
-              <span className="mr-1 font-mono text-red-500">
-                {e.end !== undefined && e.end > e.start
-                  ? `col ${e.start + 1}–${e.end}`
-                  : `col ${e.start + 1}`}
-              </span>
-            ) : null}
             {message(e)}
+            {e.suggestion !== undefined && onApply ? (
+              <>
+                {" "}
+                <button
+                  type="button"
+                  onClick={() => onApply({ ...e, suggestion: e.suggestion as string })}
+                  className="ml-1 rounded bg-white px-1.5 py-0.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                >
+                  Use <code className="font-mono">{e.suggestion}</code>
+                </button>
+              </>
+            ) : null}
           </li>
         ))}
         {warnings.map((w, i) => (

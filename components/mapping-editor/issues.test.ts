@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildPayload, tracePayload, validateMapping } from "@/lib/mapping";
 import { sampleRecord } from "@/lib/mapping/testing";
-import { issuesByEntry, saveBlocker, withinEntry } from "./issues";
+import { issuesByEntry, saveBlocker, suggestionAction, withinEntry } from "./issues";
 import { previewPayload } from "./preview-payload";
 
 describe("issuesByEntry", () => {
@@ -19,7 +19,9 @@ describe("issuesByEntry", () => {
     );
     expect(entries[1]?.transforms[0]).toMatchObject({ start: 7, end: 12 });
     expect(entries[2]?.key).toHaveLength(1);
-    expect(withinEntry(entries[2]!.warnings[0]!)).toMatch(/^Step 1 \(omitIfNull\): omitIfNull has no effect/);
+    expect(withinEntry(entries[2]!.warnings[0]!)).toMatch(
+      /^In the 1st transform \(omitIfNull\): omitIfNull has no effect/,
+    );
   });
 });
 
@@ -54,6 +56,26 @@ describe("previewPayload", () => {
     expect(previewPayload(mapping, record, tracePayload(mapping, record))).toEqual({
       payload: built.ok ? built.payload : null,
       leftOut: [],
+    });
+  });
+});
+
+describe("suggestionAction", () => {
+  it("puts a suggested transform name where the misspelt one was, and a suggested field as the source", () => {
+    const entry = { id: "e1", key: "status", source: "user.emial", transforms: "trim | uppercse | toString" };
+    const { errors } = validateMapping([entry]);
+    const chainError = errors.find((e) => e.field === "transforms");
+    const sourceError = errors.find((e) => e.field === "source");
+    expect(chainError?.suggestion).toBe("uppercase");
+    expect(suggestionAction(entry, "transforms", { ...chainError!, suggestion: "uppercase" })).toEqual({
+      type: "setTransforms",
+      id: "e1",
+      transforms: "trim | uppercase | toString",
+    });
+    expect(suggestionAction(entry, "source", { ...sourceError!, suggestion: "user.email" })).toEqual({
+      type: "setSource",
+      id: "e1",
+      source: "user.email",
     });
   });
 });

@@ -2,6 +2,7 @@
 
 import type { MappingIssue, ValidationResult } from "@/lib/mapping";
 import { entryLabel } from "@/lib/mapping/validate";
+import type { EditorAction, EditorEntry } from "./editor-state";
 
 export type EntryIssues = {
   key: MappingIssue[];
@@ -52,4 +53,21 @@ export function saveBlocker(s: { errorCount: number; isDirty: boolean; isSaving:
   if (s.errorCount > 0) return `Fix ${s.errorCount} ${s.errorCount === 1 ? "error" : "errors"} to save`;
   if (!s.isDirty) return "No unsaved changes";
   return null;
+}
+
+/** What "Use …" on a "Did you mean" does: the suggested field as the source, or the name put in the chain. */
+export function suggestionAction(
+  entry: EditorEntry,
+  part: "source" | "transforms",
+  issue: { start?: number; end?: number; suggestion: string },
+): EditorAction {
+  if (part === "source") return { type: "setSource", id: entry.id, source: issue.suggestion };
+  const chain = entry.transforms;
+  const start = issue.start ?? 0;
+  const end = issue.end ?? chain.length;
+  return {
+    type: "setTransforms",
+    id: entry.id,
+    transforms: chain.slice(0, start) + issue.suggestion + chain.slice(end),
+  };
 }

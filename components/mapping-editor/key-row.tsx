@@ -9,7 +9,7 @@ import { asSubject } from "./drag-drop";
 import type { EditorAction, EditorEntry } from "./editor-state";
 import { ChevronIcon, CloseIcon, GripIcon } from "./icons";
 import { IssueList, type ShownIssue } from "./issue-list";
-import type { EntryIssues } from "./issues";
+import { type EntryIssues, suggestionAction } from "./issues";
 import { KeySource } from "./key-source";
 import { TraceView } from "./trace-view";
 
@@ -112,6 +112,7 @@ export function KeyRow(p: KeyRowProps) {
             text={entry.key}
             errors={[...issues.key, ...issues.source]}
             warnings={otherWarnings}
+            onApply={isReadOnly ? undefined : (i) => dispatch(suggestionAction(entry, "source", i))}
           />
           <ChainInput
             value={entry.transforms}
@@ -121,7 +122,13 @@ export function KeyRow(p: KeyRowProps) {
             isInvalid={issues.transforms.length > 0}
             describedBy={issues.transforms.length + warnings.length > 0 ? ids.chain : undefined}
           />
-          <IssueList id={ids.chain} text={entry.transforms} errors={issues.transforms} warnings={warnings} />
+          <IssueList
+            id={ids.chain}
+            text={entry.transforms}
+            errors={issues.transforms}
+            warnings={warnings}
+            onApply={isReadOnly ? undefined : (i) => dispatch(suggestionAction(entry, "transforms", i))}
+          />
           <div className="flex min-h-6 items-center gap-2">
             <RowOutput trace={trace} hasRecord={p.hasRecord} />
             <div className="ml-auto flex shrink-0 items-center gap-0.5">

@@ -6,8 +6,11 @@ import { resolveTimeZone } from "./time-zone";
 import { findTransform, TRANSFORMS, type TransformName } from "./transforms";
 import { parseNumber } from "./values";
 
-/** A chain problem; offsets are in the chain text (0 <= start <= end <= chain.length). */
-export type ChainError = { message: string; start: number; end: number };
+/**
+ * A chain problem; offsets are in the chain text (0 <= start <= end <= chain.length). `step` is the 0-based
+ * step it is in (empty steps count); `suggestion` is the text that would replace [start, end) ("Did you mean").
+ */
+export type ChainError = { message: string; start: number; end: number; step?: number; suggestion?: string };
 
 /** One `statusMap` item: `match=value`; `number` is set when `match` is numeric. */
 export type StatusMapItem = { match: string; number: number | null; value: string };
@@ -85,11 +88,11 @@ export function parseTransforms(chain: string): ParseResult {
           : { start: segment.end, end: segment.end + 1 };
       const where =
         i === 0 ? "before the first" : i === segments.length - 1 ? "after the last" : "between two";
-      errors.push({ message: `Empty step ${where} "|"; remove the extra "|".`, ...pipe });
+      errors.push({ message: `Empty step ${where} "|"; remove the extra "|".`, ...pipe, step: i });
       return;
     }
     const result = parseStep(chain, span);
-    if ("message" in result) errors.push(result);
+    if ("message" in result) errors.push({ ...result, step: i });
     else steps.push(result);
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, steps };
@@ -106,7 +109,11 @@ function parseStep(chain: string, span: Span): Step | ChainError {
   if (!info) {
     const suggestion = nearest(name, NAMES);
     const hint = suggestion ? `Did you mean "${suggestion}"?` : `Known transforms: ${NAMES.join(", ")}.`;
-    return { message: `Unknown transform "${name}". ${hint}`, ...nameSpan };
+    return {
+      message: `Unknown transform "${name}". ${hint}`,
+      ...nameSpan,
+      ...(suggestion ? { suggestion } : {}),
+    };
   }
   const arg: Span | null = colon < 0 ? null : { start: span.start + colon + 1, end: span.end };
   const base = { text, start: span.start, end: span.end };
@@ -153,7 +160,12 @@ function parseArgument(
     case "tz": {
       if (!arg || arg.start === arg.end) return needs("tz:Europe/Oslo");
       const zone = resolveTimeZone(unescapeSpan(chain, arg.start, arg.end).value);
-      return zone.ok ? { name, zone: zone.zone } : { message: zone.message, ...trimSpan(chain, arg) };
+      if (zone.ok) return { name, zone: zone.zone };
+      return {
+        message: zone.message,
+        ...trimSpan(chain, arg),
+        ...(zone.suggestion ? { suggestion: zone.suggestion } : {}),
+      };
     }
     case "statusMap":
       if (!arg || arg.start === arg.end) return needs("statusMap:100=passed,0=failed");

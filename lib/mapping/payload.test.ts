@@ -119,10 +119,10 @@ describe("runtime errors", () => {
       end: 12,
     });
     expect(result.errors[0]?.message).toBe(
-      'Entry 2 ("n"), step 2 (toInt): "Anne" is not a number, so toInt cannot convert it.',
+      'Entry 2 ("n"), in the 2nd transform (toInt): "Anne" is not a number, so toInt cannot convert it.',
     );
     expect(result.errors[1]?.message).toContain(
-      'Entry 3 ("d"), step 1 (dateFormat:yyyy): "Smith" is not a date',
+      'Entry 3 ("d"), in the 1st transform (dateFormat:yyyy): "Smith" is not a date',
     );
   });
 

@@ -3,6 +3,7 @@
 import { compileStep, type RunStep } from "./apply";
 import type { CompletionRecord } from "./fields";
 import { planKeys, setKey } from "./keys";
+import { nthTransform } from "./ordinal";
 import type { Step } from "./parse";
 import { fieldReader } from "./read-field";
 import type { MappingEntry } from "./schemas";
@@ -66,7 +67,7 @@ export function runtimeIssue(entry: CompiledEntry, failure: Failure, stepIndex: 
     transform: step.name,
     start: step.start,
     end: step.end,
-    message: `${label}, step ${stepIndex + 1} (${step.text}): ${failure.message}`,
+    message: `${label}, in ${nthTransform(stepIndex)} (${step.text}): ${failure.message}`,
   };
 }
 

@@ -1,5 +1,6 @@
 // What type a value has at each step, known before any record is seen: for fit warnings and `default`.
 
+import { nthTransform } from "./ordinal";
 import type { Step } from "./parse";
 import { findTransform } from "./transforms";
 import { parseNumber, typeWord, type ValueType } from "./values";
@@ -83,7 +84,7 @@ export function checkChain(
   let current = source;
   steps.forEach((step, i) => {
     inputs.push(current);
-    const where = i === 0 ? origin : `the value after step ${i} (${steps[i - 1]?.name})`;
+    const where = i === 0 ? origin : `the value after ${nthTransform(i - 1)} (${steps[i - 1]?.name})`;
     const info = findTransform(step.name);
     const t = current.type;
     if (info && t !== "unknown" && t !== "null" && !info.fits.includes(t)) {

@@ -30,7 +30,7 @@ function formatterFor(zone: string): Intl.DateTimeFormat | undefined {
   }
 }
 
-export type ZoneResult = { ok: true; zone: string } | { ok: false; message: string };
+export type ZoneResult = { ok: true; zone: string } | { ok: false; message: string; suggestion?: string };
 
 /** The canonical name of an IANA zone (case-insensitive input), or an error with a suggestion. */
 export function resolveTimeZone(name: string): ZoneResult {
@@ -43,6 +43,7 @@ export function resolveTimeZone(name: string): ZoneResult {
   return {
     ok: false,
     message: `Unknown time zone "${trimmed}".${suggestion ? ` Did you mean "${suggestion}"?` : " Use an IANA name such as Europe/Oslo."}`,
+    ...(suggestion ? { suggestion } : {}),
   };
 }
 

@@ -57,7 +57,7 @@ describe("tracePayload", () => {
     expect(result.payload).toEqual({});
     expect(result.entries[0]).toMatchObject({
       omitted: true,
-      omitReason: 'omitIfNull (step 1): the value is null, so "score" is not sent.',
+      omitReason: 'omitIfNull, the 1st transform: the value is null, so "score" is not sent.',
       steps: [{ transform: "omitIfNull", value: { type: "null", value: null } }],
     });
     expect(result.entries[0]?.output).toBeUndefined();
@@ -78,7 +78,10 @@ describe("tracePayload", () => {
     expect(result.entries[1]?.error?.message).toContain('Did you mean "uppercase"?');
     expect(result.entries[2]?.steps).toMatchObject([
       { transform: "lowercase", value: { type: "string", value: "anne" } },
-      { transform: "toInt", error: expect.stringContaining('step 2 (toInt): "anne" is not a number') },
+      {
+        transform: "toInt",
+        error: expect.stringContaining('in the 2nd transform (toInt): "anne" is not a number'),
+      },
     ]);
     expect(result.errors.map((e) => e.index)).toEqual([1]);
   });

@@ -2,6 +2,7 @@
 
 import { cachedCompile } from "./build";
 import type { CompletionRecord } from "./fields";
+import { nthTransform } from "./ordinal";
 import { compileEntry, internalError, RECORD_NOT_OBJECT, runtimeIssue } from "./payload";
 import type { MappingEntry } from "./schemas";
 import { analyseMapping, type MappingIssue } from "./validate";
@@ -84,7 +85,7 @@ function trace(entries: readonly MappingEntry[], record: unknown): TraceResult {
       const at = { index: s, transform: step.name, text: step.text, start: step.start, end: step.end };
       if (isOmitIfNull && v === null) {
         steps.push({ ...at, value: traced(v) });
-        const omitReason = `omitIfNull (step ${s + 1}): the value is null, so "${analysed.key}" is not sent.`;
+        const omitReason = `omitIfNull, ${nthTransform(s)}: the value is null, so "${analysed.key}" is not sent.`;
         return { ...base, source: traced(read), steps, omitted: true, omitReason, error: own };
       }
       const next = run(v);

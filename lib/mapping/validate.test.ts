@@ -3,7 +3,7 @@ import { mappingSchema } from "./schemas";
 import { STANDARD_MAPPING } from "./standard-mapping";
 import { validateMapping, validMappingSchema } from "./validate";
 
-/** A message without its "Entry 2 ("b"), step 1 (x): " label. */
+/** A message without its "Entry 2 ("b"), in the 1st transform (x): " label. */
 const afterLabel = (message: string) => message.slice(message.indexOf(": ") + 2);
 
 describe("validateMapping", () => {
@@ -21,9 +21,12 @@ describe("validateMapping", () => {
         index: 1,
         key: "status",
         field: "transforms",
+        step: 1,
         start: 8,
         end: 16,
-        message: 'Entry 2 ("status"): Unknown transform "stausMap". Did you mean "statusMap"?',
+        suggestion: "statusMap",
+        message:
+          'Entry 2 ("status"), in the 2nd transform: Unknown transform "stausMap". Did you mean "statusMap"?',
       },
     ]);
   });
@@ -90,7 +93,7 @@ describe("validateMapping", () => {
       [2, 0, "split", 0, 5],
     ]);
     expect(warnings[0]?.message).toBe(
-      'Entry 1 ("a"), step 2 (dateFormat): dateFormat does not fit the value after step 1 (trim), which is text: ' +
+      'Entry 1 ("a"), in the 2nd transform (dateFormat): dateFormat does not fit the value after the 1st transform (trim), which is text: ' +
         "it expects a datetime. It works only where the text is an ISO 8601 date.",
     );
     expect(warnings[1]?.message).toContain("round does not fit completion.completionDate, which is datetime");
@@ -105,7 +108,7 @@ describe("validateMapping", () => {
     ]);
     expect(warnings.map((w) => [w.index, w.step, afterLabel(w.message)])).toEqual([
       [0, 0, "omitIfNull has no effect: user.email is never null."],
-      [1, 1, "default has no effect: the value after step 1 (omitIfNull) is never null."],
+      [1, 1, "default has no effect: the value after the 1st transform (omitIfNull) is never null."],
     ]);
   });
 

@@ -2,6 +2,7 @@
 
 import { FIELDS, type FieldInfo, findField } from "./fields";
 import { keyConflicts, parseKey } from "./keys";
+import { nthTransform } from "./ordinal";
 import { parseTransforms, type Step } from "./parse";
 import { type ConstValue, MAX_ENTRIES, mappingEntrySchema, mappingSchema } from "./schemas";
 import { checkChain, type StaticType } from "./static-types";
@@ -9,8 +10,9 @@ import { nearest } from "./suggest";
 
 /**
  * A problem with a mapping or a run. `index` is the entry (0-based; null for the mapping or record as a whole);
- * `start`/`end` are offsets in the entry's `field` text; `step` is the 0-based step in the chain.
- * Messages stand alone ("Entry 3 ("status"): ..."), so a log can show them as they are.
+ * `start`/`end` are offsets in the entry's `field` text; `step` is the 0-based step in the chain; `suggestion`
+ * (a "Did you mean") is the text that would replace [start, end) of the `field` text.
+ * Messages stand alone ("Entry 3 ("status"), in the 2nd transform: ..."), so a log can show them as they are.
  */
 export type MappingIssue = {
   index: number | null;
@@ -20,6 +22,7 @@ export type MappingIssue = {
   transform?: string;
   start?: number;
   end?: number;
+  suggestion?: string;
   message: string;
 };
 
@@ -121,6 +124,7 @@ function analyseEntry(raw: unknown, index: number, warnings: MappingIssue[]): An
           field: "source",
           start: 0,
           end: source.length,
+          ...(suggestion ? { suggestion } : {}),
           message: `${label}: unknown field "${source}".${hint}`,
         }),
       );
@@ -129,8 +133,10 @@ function analyseEntry(raw: unknown, index: number, warnings: MappingIssue[]): An
 
   const parsed = parseTransforms(transforms);
   if (!parsed.ok) {
-    for (const e of parsed.errors)
-      entry.errors.push(issue({ field: "transforms", ...e, message: `${label}: ${e.message}` }));
+    for (const e of parsed.errors) {
+      const where = e.step === undefined ? label : `${label}, in ${nthTransform(e.step)}`;
+      entry.errors.push(issue({ field: "transforms", ...e, message: `${where}: ${e.message}` }));
+    }
     return entry;
   }
   entry.steps = parsed.steps;
@@ -147,7 +153,7 @@ function analyseEntry(raw: unknown, index: number, warnings: MappingIssue[]): An
           transform: step?.name,
           start: step?.start,
           end: step?.end,
-          message: `${label}, step ${w.step + 1} (${step?.name}): ${w.message}`,
+          message: `${label}, in ${nthTransform(w.step)} (${step?.name}): ${w.message}`,
         }),
       );
     }
