@@ -1,11 +1,23 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import {
   AUTH_TYPES,
   type AuthConfig,
   type ClientCertInfo,
   INTEGRATION_DEFAULTS as D,
   INTEGRATION_STATUSES,
+  INTEGRATION_LIMITS as L,
   type StoredSecret,
 } from "../../lib/integrations/model";
 import type { MappingEntry } from "../../lib/mapping/schemas";
@@ -45,6 +57,11 @@ export const integrations = pgTable(
     failureThreshold: integer("failure_threshold").notNull().default(D.failureThreshold),
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
     concurrency: integer("concurrency").notNull().default(D.concurrency),
+    // Sync on completion: a new or changed completion enqueues a run this many seconds later (completion triggers).
+    syncOnCompletion: boolean("sync_on_completion").notNull().default(D.syncOnCompletion),
+    syncDebounceSeconds: integer("sync_debounce_seconds").notNull().default(D.syncDebounceSeconds),
+    // Resend on update: a sent completion whose revision grows is sent again, with the revision in its key.
+    resendOnUpdate: boolean("resend_on_update").notNull().default(D.resendOnUpdate),
     disabledReason: text("disabled_reason"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     notificationEmails: text("notification_emails").array().notNull().default(sql`'{}'::text[]`),
@@ -62,7 +79,13 @@ export const integrations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("integrations_status_idx").on(t.status)],
+  (t) => [
+    index("integrations_status_idx").on(t.status),
+    check(
+      "integrations_sync_debounce_range",
+      sql`${t.syncDebounceSeconds} between ${sql.raw(String(L.syncDebounceSeconds.min))} and ${sql.raw(String(L.syncDebounceSeconds.max))}`,
+    ),
+  ],
 );
 export type Integration = typeof integrations.$inferSelect;
 export type NewIntegration = typeof integrations.$inferInsert;

@@ -12,6 +12,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { DIAGNOSIS_CLASSES } from "../../lib/delivery/model";
 import {
   DELIVERY_STATES,
   LOG_OUTCOMES,
@@ -19,7 +20,6 @@ import {
   RUN_TRIGGERS,
   SYNC_DEFAULTS,
 } from "../../lib/sync/model";
-import { DIAGNOSIS_CLASSES } from "../../lib/delivery/model";
 import { integrations } from "./integrations";
 import { completions } from "./lms";
 
@@ -50,6 +50,8 @@ export const deliveries = pgTable(
     succeededAt: timestamp("succeeded_at", { withTimezone: true }),
     // Stable for the delivery so a receiver can drop a repeat; renewed only by a backfill.
     idempotencyKey: uuid("idempotency_key").notNull().defaultRandom(),
+    // The completion's revision this delivery carries; above 1 it is part of the Idempotency-Key (resend on update).
+    revision: integer("revision").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

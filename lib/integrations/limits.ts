@@ -11,6 +11,9 @@ export const INTEGRATION_DEFAULTS = {
   concurrency: 4,
   apiKeyHeaderName: "X-API-Key",
   oauth2ClientAuthMethod: "client_secret_basic",
+  syncOnCompletion: false,
+  syncDebounceSeconds: 10,
+  resendOnUpdate: false,
 } as const;
 
 /** Bounds of the numeric and list settings. */
@@ -21,6 +24,7 @@ export const INTEGRATION_LIMITS = {
   retries: 10,
   failureThreshold: { min: 1, max: 1_000 },
   concurrency: { min: 1, max: 32 },
+  syncDebounceSeconds: { min: 1, max: 300 },
   notificationEmails: 50,
   secretLength: 200_000,
   caBundleLength: 200_000,
