@@ -1,9 +1,46 @@
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+// The one way the app writes a point in time for people: the viewer's locale and time zone, with UTC for hovering.
 
-/** A timestamp as people read it, in the viewer's time zone. */
-export function formatDateTime(value: string | Date): string {
+/** Who reads the date: a locale and an IANA time zone; unset means the viewer's own (the browser's). */
+export type DateViewer = { locale?: string; timeZone?: string };
+type Style = "dateTime" | "date";
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(style: Style, viewer: DateViewer): Intl.DateTimeFormat {
+  const id = `${style}|${viewer.locale ?? ""}|${viewer.timeZone ?? ""}`;
+  let f = formatters.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat(viewer.locale, {
+      dateStyle: "medium",
+      ...(style === "dateTime" ? { timeStyle: "short" } : {}),
+      ...(viewer.timeZone ? { timeZone: viewer.timeZone } : {}),
+    });
+    formatters.set(id, f);
+  }
+  return f;
+}
+
+function toDate(value: string | Date): Date | null {
   const d = typeof value === "string" ? new Date(value) : value;
-  return Number.isNaN(d.getTime()) ? String(value) : dateTime.format(d);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** A timestamp as people read it: the viewer's locale and time zone ("1 Dec 2026, 13:42", "Dec 1, 2026, 1:42 PM"). */
+export function formatDateTime(value: string | Date, viewer: DateViewer = {}): string {
+  const d = toDate(value);
+  return d ? formatter("dateTime", viewer).format(d) : String(value);
+}
+
+/** A day as people read it (a certificate's last day), in the viewer's locale and time zone. */
+export function formatDay(value: string | Date, viewer: DateViewer = {}): string {
+  const d = toDate(value);
+  return d ? formatter("date", viewer).format(d) : String(value);
+}
+
+/** The same moment in UTC, to the second, for the hover title and for comparing with logs: "2026-12-01 12:42:05 UTC". */
+export function formatUtc(value: string | Date): string {
+  const d = toDate(value);
+  return d ? `${d.toISOString().slice(0, 19).replace("T", " ")} UTC` : String(value);
 }
 
 /** A date as a datetime-local input value (`YYYY-MM-DDTHH:mm`) in the browser's time zone; "" for no date. */

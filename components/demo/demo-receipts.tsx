@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
+import { DateTime } from "@/components/ui/date-time";
 import type { demoReceiptsOutputSchema } from "@/lib/demo/schemas";
-import { formatDateTime } from "@/lib/format";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { queryKeys } from "@/lib/query/keys";
 
@@ -33,7 +33,7 @@ export function DemoReceipts() {
         {data.receipts.map((r) => (
           <li key={r.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
             <div className="mb-2 flex justify-between text-xs text-slate-500">
-              <span>{formatDateTime(r.receivedAt)}</span>
+              <DateTime value={r.receivedAt} />
               <span className="font-mono">Idempotency-Key {r.idempotencyKey ?? "—"}</span>
             </div>
             <pre className="overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">

@@ -3,8 +3,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { DateTime } from "@/components/ui/date-time";
 import type { HistoryReply } from "@/lib/audit/schemas";
-import { formatDateTime } from "@/lib/format";
 import { fetchJson } from "@/lib/query/fetch-json";
 
 /** A value of the diff as one short line; long ones (a mapping entry, a list) are cut with their length. */
@@ -38,7 +38,7 @@ export function HistoryView({ integrationId }: { integrationId: string }) {
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <p className="font-medium text-slate-900">{e.summary}</p>
               <p className="text-xs text-slate-500">
-                {formatDateTime(e.at)} · {e.by}
+                <DateTime value={e.at} /> · {e.by}
               </p>
             </div>
             {e.changes.length > 0 ? (

@@ -3,7 +3,7 @@
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/ui/date-time";
 import { OutcomeBadge } from "./outcome-badge";
 import { useInboundLogEntry } from "./use-inbound";
 
@@ -34,7 +34,7 @@ export function InboundLogEntry({
           <div className="flex flex-wrap items-center gap-2">
             <OutcomeBadge outcome={entry.outcome} status={entry.status} />
             <span className="text-ink-600">
-              {formatDateTime(entry.receivedAt)} ·{" "}
+              <DateTime value={entry.receivedAt} /> ·{" "}
               {entry.verifiedBy === "none" ? "not verified" : entry.verifiedAs}
               {entry.messageId ? ` · webhook-id ${entry.messageId}` : ""}
             </span>

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { DateTime } from "@/components/ui/date-time";
 import { BesideTable, PagedListEnd } from "@/components/ui/paged-list-end";
-import { formatDateTime } from "@/lib/format";
 import { InboundLogEntry } from "./inbound-log-entry";
 import { InboundLogFilters, inboundFilterQuery } from "./inbound-log-filters";
 import { OutcomeBadge } from "./outcome-badge";
@@ -55,7 +55,7 @@ export function InboundLogView({ sourceId }: { sourceId: string }) {
                       className="text-left hover:underline"
                       onClick={() => setSelected(r.id)}
                     >
-                      {formatDateTime(r.receivedAt)}
+                      <DateTime value={r.receivedAt} />
                     </button>
                   </td>
                   <td className="px-3 py-2">

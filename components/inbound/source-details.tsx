@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/ui/date-time";
 import { INBOUND_KIND_LABELS, INBOUND_LIMITS } from "@/lib/inbound/model";
 import { EditSourceForm } from "./edit-source-form";
 import { SecretOnce } from "./secret-once";
@@ -51,8 +51,15 @@ export function SourceDetails({ id }: { id: string }) {
             <ul data-testid="signing-secrets">
               {source.secrets.map((s) => (
                 <li key={s.createdAt}>
-                  Made {formatDateTime(s.createdAt)}
-                  {s.validUntil ? ` · previous, works until ${formatDateTime(s.validUntil)}` : " · current"}
+                  Made <DateTime value={s.createdAt} />
+                  {s.validUntil ? (
+                    <>
+                      {" "}
+                      · previous, works until <DateTime value={s.validUntil} />
+                    </>
+                  ) : (
+                    " · current"
+                  )}
                 </li>
               ))}
             </ul>

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/ui/date-time";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { queryKeys } from "@/lib/query/keys";
 import { useNotifications } from "./use-notifications";
@@ -52,7 +52,7 @@ export function Inbox() {
                 <h2 className="text-sm font-semibold">{n.title}</h2>
               </div>
               <span className="text-xs text-slate-500">
-                {formatDateTime(n.createdAt)}
+                <DateTime value={n.createdAt} />
                 {n.emailedAt ? " · e-mailed" : n.emailError ? ` · e-mail failed: ${n.emailError}` : ""}
               </span>
             </div>

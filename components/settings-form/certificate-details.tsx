@@ -1,5 +1,5 @@
 import { Alert } from "@/components/ui/alert";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/ui/date-time";
 import { certificateExpiry } from "@/lib/integrations/certificate-expiry";
 
 export type CertificateSummary = { subject: string; issuer: string; validFrom: string; validTo: string };
@@ -17,7 +17,7 @@ export function CertificateDetails({ cert, title }: { cert: CertificateSummary; 
         <dd className="break-all font-mono text-xs text-slate-800">{cert.issuer}</dd>
         <dt className="text-slate-500">Valid</dt>
         <dd className="text-slate-800">
-          {formatDateTime(cert.validFrom)} – {formatDateTime(cert.validTo)}
+          <DateTime value={cert.validFrom} /> – <DateTime value={cert.validTo} />
         </dd>
       </dl>
       {expiry.state === "expired" ? (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { DateTime } from "@/components/ui/date-time";
 import { formatDateTime } from "@/lib/format";
 import { fetchJson } from "@/lib/query/fetch-json";
 import type { DeliveryTimeline as Timeline } from "@/lib/sync-log/timeline-schemas";
@@ -35,7 +36,7 @@ export function DeliveryTimeline({
         {items.map((item) =>
           item.kind === "attempt" ? (
             <li key={`a${item.a.entryId}`} className="flex gap-2">
-              <span className="w-32 shrink-0 text-slate-500">{formatDateTime(item.a.at)}</span>
+              <DateTime value={item.a.at} className="w-32 shrink-0 text-slate-500" />
               <button
                 type="button"
                 className={`text-left hover:underline ${item.a.entryId === currentEntryId ? "font-semibold" : ""}`}
@@ -51,7 +52,7 @@ export function DeliveryTimeline({
             </li>
           ) : (
             <li key={`x${item.at}${item.x.action}`} className="flex gap-2 text-slate-700">
-              <span className="w-32 shrink-0 text-slate-500">{formatDateTime(item.x.at)}</span>
+              <DateTime value={item.x.at} className="w-32 shrink-0 text-slate-500" />
               <span>
                 {item.x.by.replace(/ \((session|token)\)$/, "")} {ACTION_TEXT[item.x.action] ?? item.x.action}
               </span>

@@ -4,7 +4,7 @@ import { useRole } from "@/components/layout/use-role";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/ui/date-time";
 import { DeliveryActions } from "./delivery-actions";
 import { DeliveryTimeline } from "./delivery-timeline";
 import { OutcomeBadge } from "./outcome-badge";
@@ -57,7 +57,7 @@ export function LogEntryPanel({
           <div className="flex flex-wrap items-center gap-2">
             <OutcomeBadge {...data.entry} />
             <span className="text-slate-600">
-              {formatDateTime(data.entry.createdAt)} · {data.entry.durationMs} ms · attempt{" "}
+              <DateTime value={data.entry.createdAt} /> · {data.entry.durationMs} ms · attempt{" "}
               {data.entry.attempt} · mapping v{data.entry.mappingVersion}
             </span>
           </div>

@@ -2,7 +2,7 @@
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/ui/date-time";
 import { BulkActions } from "./bulk-actions";
 import { LogEntryPanel } from "./log-entry-panel";
 import { LogFilters } from "./log-filters";
@@ -73,7 +73,7 @@ export function SyncLogView({ integrationId }: { integrationId: string }) {
                       className="text-left hover:underline"
                       onClick={() => setSelected(r.id)}
                     >
-                      {formatDateTime(r.createdAt)}
+                      <DateTime value={r.createdAt} />
                     </button>
                   </td>
                   <td className="px-3 py-2">

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { CodeBlock } from "@/components/ui/code-block";
+import { DateTime } from "@/components/ui/date-time";
 import type { TestExchange } from "@/lib/testing-tools/output-schemas";
 import { DiagnosisBox } from "./diagnosis-box";
 
@@ -27,7 +28,11 @@ function HeaderTable({ headers, label }: { headers: Record<string, string>; labe
 
 /** One test request and its response, side by side. */
 export function ExchangeView({ exchange }: { exchange: TestExchange }) {
-  const title = `${exchange.activityName} · completed ${new Date(exchange.completionDate).toLocaleString()}`;
+  const title = (
+    <>
+      {exchange.activityName} · completed <DateTime value={exchange.completionDate} />
+    </>
+  );
   if (exchange.payloadErrors) {
     return (
       <article className="rounded-lg p-4 ring-1 ring-red-200" data-testid="exchange">

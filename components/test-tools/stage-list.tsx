@@ -1,3 +1,4 @@
+import { DateTime } from "@/components/ui/date-time";
 import type { TestStage } from "@/lib/delivery/types";
 
 const LABELS: Record<TestStage["name"], string> = {
@@ -27,7 +28,7 @@ export function StageList({ stages }: { stages: TestStage[] }) {
             {s.certificate ? (
               <p className="mt-1 text-xs text-slate-500">
                 Server certificate: {s.certificate.subject} · issued by {s.certificate.issuer} · valid until{" "}
-                {new Date(s.certificate.validTo).toLocaleDateString()}
+                <DateTime value={s.certificate.validTo} dateOnly />
               </p>
             ) : null}
           </div>
