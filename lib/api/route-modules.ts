@@ -29,6 +29,8 @@ import * as pause from "@/app/api/integrations/[id]/pause/route";
 import * as preview from "@/app/api/integrations/[id]/preview/route";
 import * as integration from "@/app/api/integrations/[id]/route";
 import * as run from "@/app/api/integrations/[id]/run/route";
+import * as signingRotate from "@/app/api/integrations/[id]/signing/rotate/route";
+import * as signing from "@/app/api/integrations/[id]/signing/route";
 import * as testConnection from "@/app/api/integrations/[id]/test-connection/route";
 import * as testUser from "@/app/api/integrations/[id]/test-user/route";
 import * as integrations from "@/app/api/integrations/route";
@@ -71,6 +73,8 @@ const MODULES: Record<string, unknown>[] = [
   mapping,
   preview,
   run,
+  signing,
+  signingRotate,
   testConnection,
   testUser,
   learners,

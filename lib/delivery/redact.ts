@@ -9,7 +9,7 @@ const SENSITIVE_NAME =
 const MIN_SECRET_LENGTH = 4;
 
 type SecretSource = Pick<ConnectionSettings, "auth" | "secrets"> &
-  Pick<Partial<ConnectionSettings>, "secretHeaders">;
+  Pick<Partial<ConnectionSettings>, "secretHeaders" | "signingKeys">;
 
 // Settings objects are not changed once built; a sync redacts thousands of attempts with one of them.
 const memo = new WeakMap<object, { extra: string; values: string[] }>();
@@ -35,6 +35,7 @@ function computeSecretValues(settings: SecretSource, extra: (string | undefined)
     secrets.clientSecret,
     secrets.clientCertPassphrase,
     ...Object.values(settings.secretHeaders ?? {}),
+    ...(settings.signingKeys ?? []).flatMap((k) => [k.secret, k.secret.replace(/^whsec_/, "")]),
     ...extra,
   ];
   const values: (string | undefined)[] = raw.flatMap((v) => (v === undefined ? [] : wireForms(v)));

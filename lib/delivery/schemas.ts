@@ -30,4 +30,6 @@ export const connectionSettingsSchema = z.object({
   customHeaders: customHeadersSchema.optional(),
   /** Decrypted values of the secret headers: sent like custom headers, masked like secrets. */
   secretHeaders: z.record(z.string(), z.string()).optional(),
+  /** Outbound Standard Webhooks secrets (whsec_…), newest first; each signs until its overlap ends (null: no end). */
+  signingKeys: z.array(z.object({ secret: z.string(), validUntilMs: z.number().nullable() })).optional(),
 });

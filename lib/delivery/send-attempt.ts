@@ -1,10 +1,11 @@
 import "server-only";
-import type { Clock } from "../clock";
+import { type Clock, systemClock } from "../clock";
 import { type AuthResult, resolveAuth } from "./auth";
 import { explainCertificate } from "./explain-certificate";
 import { httpRequest } from "./http-request";
 import { buildOutcome, type OutcomeContext } from "./outcome";
 import { type Prepared, prepare } from "./prepare";
+import { signatureHeaders } from "./sign-request";
 import { explainReset } from "./tls-close-check";
 import type { AttemptOutcome, ConnectionSettings, Target } from "./types";
 import { USER_AGENT } from "./user-agent";
@@ -107,6 +108,9 @@ function buildHeaders(
 ): Record<string, string> {
   const headers = headersBeforeAuth(p.settings, req);
   for (const [name, value] of Object.entries(auth)) setHeader(headers, name, value);
+  // Signed last and at sending, so no header can replace the signature and a retry carries a fresh timestamp.
+  const signed = signatureHeaders(p.settings, req, (req.clock ?? systemClock).now());
+  for (const [name, value] of Object.entries(signed ?? {})) setHeader(headers, name, value);
   return headers;
 }
 

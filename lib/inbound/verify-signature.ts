@@ -20,8 +20,13 @@ export function signingKeyBytes(secret: string): Buffer {
   return Buffer.from(encoded, "base64");
 }
 
-/** The `v1,<base64>` signature of a message, as a sender puts it in `webhook-signature`. */
-export function signMessage(secret: string, messageId: string, timestamp: number, body: Uint8Array): string {
+/** The `v1,<base64>` signature of a message, as a sender puts it in `webhook-signature` (a string body as UTF-8). */
+export function signMessage(
+  secret: string,
+  messageId: string,
+  timestamp: number,
+  body: Uint8Array | string,
+): string {
   const mac = createHmac("sha256", signingKeyBytes(secret))
     .update(`${messageId}.${timestamp}.`)
     .update(body)

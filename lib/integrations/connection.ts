@@ -2,6 +2,7 @@ import "server-only";
 import type { Integration } from "@/db/schema";
 import type { ConnectionSettings } from "@/lib/delivery/types";
 import { type DecryptedSecrets, decryptSecrets, splitSecretHeaders } from "./secrets";
+import { outboundSigningKeys, withoutSigningSecrets } from "./signing";
 
 export type ConnectionResult = { ok: true; settings: ConnectionSettings } | { ok: false; error: string };
 
@@ -12,7 +13,8 @@ export function connectionFromIntegration(
 ): ConnectionResult {
   const decrypted = decryptSecrets(row.secrets);
   if (!decrypted.ok) return { ok: false, error: decrypted.error };
-  const { secrets, secretHeaders } = splitSecretHeaders(decrypted.secrets as Record<string, string>);
+  const all = decrypted.secrets as Record<string, string>;
+  const { secrets, secretHeaders } = splitSecretHeaders(withoutSigningSecrets(all));
   return {
     ok: true,
     settings: {
@@ -28,6 +30,8 @@ export function connectionFromIntegration(
       timeoutMs: row.timeoutMs,
       customHeaders: row.customHeaders,
       secretHeaders,
+      // Read once per run (or test), with the clock of now: a run that outlasts an overlap keeps its keys.
+      signingKeys: outboundSigningKeys(row.secrets, all, new Date()),
     },
   };
 }

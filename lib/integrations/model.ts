@@ -25,7 +25,10 @@ export { INTEGRATION_DEFAULTS, INTEGRATION_LIMITS } from "./limits";
 export const INTEGRATION_STATUSES = ["active", "paused", "auto_disabled"] as const;
 export type IntegrationStatus = (typeof INTEGRATION_STATUSES)[number];
 
-/** One stored secret: AES-256-GCM ciphertext (lib/crypto) and when it last changed. */
-export type StoredSecret = { ciphertext: string; changedAt: string };
+/**
+ * One stored secret: AES-256-GCM ciphertext (lib/crypto) and when it last changed. An outbound signing secret
+ * (`signing:<created at>`) that was rotated out has `validUntil`, the end of its overlap.
+ */
+export type StoredSecret = { ciphertext: string; changedAt: string; validUntil?: string | null };
 /** What the UI shows of a client certificate; read when it is saved. */
 export type ClientCertInfo = { subject: string; issuer: string; validFrom: string; validTo: string };
