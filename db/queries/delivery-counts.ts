@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { DeliveryState } from "../../lib/sync/model";
 import type { DbOrTx } from "../client";
 
 export type DeliveryCounts = {
@@ -11,25 +12,50 @@ export type DeliveryCounts = {
   nextRetryAt: Date | null;
 };
 
+/** Each integration's deliveries per state, summed from the changes the deliveries triggers append. */
+export async function countDeliveriesByState(
+  db: DbOrTx,
+  integrationId?: string,
+): Promise<Map<string, Partial<Record<DeliveryState, number>>>> {
+  const only = integrationId ? sql`where integration_id = ${integrationId}::uuid` : sql``;
+  const rows = await db.execute<{ integration_id: string; state: DeliveryState; n: string | number }>(sql`
+    select integration_id, state, sum(count) as n from delivery_counts ${only} group by 1, 2`);
+  const out = new Map<string, Partial<Record<DeliveryState, number>>>();
+  for (const r of rows) out.set(r.integration_id, { ...out.get(r.integration_id), [r.state]: Number(r.n) });
+  return out;
+}
+
+/**
+ * Folds the appended changes into one row per integration and state (the worker's minute tick), dropping those of
+ * deleted integrations. Safe beside writers and another compaction: each deletes only rows it sees and re-inserts
+ * their sum; rows committed meanwhile stay as they are.
+ */
+export async function compactDeliveryCounts(db: DbOrTx): Promise<void> {
+  await db.execute(sql`
+    with gone as (delete from delivery_counts returning integration_id, state, count)
+    insert into delivery_counts (integration_id, state, count)
+    select g.integration_id, g.state, sum(g.count) from gone g
+    where exists (select 1 from integrations i where i.id = g.integration_id)
+    group by 1, 2 having sum(g.count) <> 0`);
+}
+
 /** How many of an integration's deliveries are in each state, and when the next retry is due. */
 export async function countDeliveries(db: DbOrTx, integrationId: string): Promise<DeliveryCounts> {
-  const rows = await db.execute<Record<string, string | number | Date | null>>(sql`
-    select count(*) filter (where state = 'pending')::int as pending,
-           count(*) filter (where state = 'retrying')::int as retrying,
-           count(*) filter (where state = 'failed')::int as failed,
-           count(*) filter (where state = 'skipped')::int as skipped,
-           count(*) filter (where state = 'succeeded')::int as succeeded,
-           min(next_attempt_at) filter (where state = 'retrying') as next_retry_at
-    from deliveries where integration_id = ${integrationId}::uuid`);
-  const r = rows[0] ?? {};
-  const next = r.next_retry_at;
+  const [counts, next] = await Promise.all([
+    countDeliveriesByState(db, integrationId),
+    db.execute<{ next_retry_at: string | Date | null }>(sql`
+      select min(next_attempt_at) as next_retry_at from deliveries
+      where integration_id = ${integrationId}::uuid and state = 'retrying'`),
+  ]);
+  const c = counts.get(integrationId) ?? {};
+  const at = next[0]?.next_retry_at;
   return {
-    pending: Number(r.pending ?? 0),
-    retrying: Number(r.retrying ?? 0),
-    failed: Number(r.failed ?? 0),
-    skipped: Number(r.skipped ?? 0),
-    succeeded: Number(r.succeeded ?? 0),
-    nextRetryAt: next ? new Date(next as string | Date) : null,
+    pending: c.pending ?? 0,
+    retrying: c.retrying ?? 0,
+    failed: c.failed ?? 0,
+    skipped: c.skipped ?? 0,
+    succeeded: c.succeeded ?? 0,
+    nextRetryAt: at ? new Date(at) : null,
   };
 }
 

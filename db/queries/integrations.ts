@@ -1,12 +1,7 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import {
-  deliveries,
-  integrations,
-  mappingVersions,
-  type NewIntegration,
-  type NewMappingVersion,
-} from "../schema";
+import { integrations, mappingVersions, type NewIntegration, type NewMappingVersion } from "../schema";
+import { countDeliveriesByState } from "./delivery-counts";
 
 export function findIntegration(db: DbOrTx, id: string) {
   return db.query.integrations.findFirst({ where: eq(integrations.id, id) });
@@ -27,31 +22,21 @@ export type IntegrationStats = {
   succeeded: number;
 };
 
-/** Every integration, newest first, with its delivery counts. */
+/** Every integration, newest first, with its delivery counts (summed from delivery_counts, not counted). */
 export async function listIntegrationsWithStats(db: DbOrTx) {
-  const counts = db
-    .select({
-      integrationId: deliveries.integrationId,
-      pending: sql<number>`count(*) filter (where ${deliveries.state} in ('pending', 'retrying'))`.as(
-        "pending",
-      ),
-      failed: sql<number>`count(*) filter (where ${deliveries.state} = 'failed')`.as("failed"),
-      succeeded: sql<number>`count(*) filter (where ${deliveries.state} = 'succeeded')`.as("succeeded"),
-    })
-    .from(deliveries)
-    .groupBy(deliveries.integrationId)
-    .as("counts");
-  const rows = await db
-    .select({
-      integration: integrations,
-      pending: sql<number>`coalesce(${counts.pending}, 0)`.mapWith(Number),
-      failed: sql<number>`coalesce(${counts.failed}, 0)`.mapWith(Number),
-      succeeded: sql<number>`coalesce(${counts.succeeded}, 0)`.mapWith(Number),
-    })
-    .from(integrations)
-    .leftJoin(counts, eq(counts.integrationId, integrations.id))
-    .orderBy(desc(integrations.createdAt));
-  return rows.map(({ integration, ...stats }) => ({ integration, stats: stats as IntegrationStats }));
+  const [rows, counts] = await Promise.all([
+    db.select().from(integrations).orderBy(desc(integrations.createdAt)),
+    countDeliveriesByState(db),
+  ]);
+  return rows.map((integration) => {
+    const c = counts.get(integration.id) ?? {};
+    const stats: IntegrationStats = {
+      pending: (c.pending ?? 0) + (c.retrying ?? 0),
+      failed: c.failed ?? 0,
+      succeeded: c.succeeded ?? 0,
+    };
+    return { integration, stats };
+  });
 }
 
 export async function updateIntegrationRow(db: DbOrTx, id: string, values: Partial<NewIntegration>) {

@@ -143,11 +143,12 @@ export const syncLog = pgTable(
     mappingVersion: integer("mapping_version").notNull(),
   },
   (t) => [
-    // The log page pages by id (cursor) within one integration, newest first.
-    index("sync_log_integration_id_idx").on(t.integrationId, t.id),
-    index("sync_log_integration_created_idx").on(t.integrationId, t.createdAt),
+    // The log page lists one integration newest first by (created_at, id), paged by cursor: this index serves the
+    // first page, deep pages and a time window alike, in order (db/queries/sync-log-keys.ts).
+    index("sync_log_integration_created_id_idx").on(t.integrationId, t.createdAt, t.id),
     index("sync_log_delivery_idx").on(t.deliveryId),
-    index("sync_log_user_idx").on(t.integrationId, t.userId),
+    // A learner's entries, in the same order (the learner filter resolves learners to ids first).
+    index("sync_log_integration_user_created_idx").on(t.integrationId, t.userId, t.createdAt, t.id),
   ],
 );
 export type SyncLogEntry = typeof syncLog.$inferSelect;
@@ -169,4 +170,21 @@ export const syncLogCounts = pgTable(
     count: integer("count").notNull(),
   },
   (t) => [primaryKey({ columns: [t.bucket, t.integrationId, t.outcome] })],
+);
+
+/**
+ * How many deliveries each integration has in each state, as changes to add up: a statement-level trigger on
+ * deliveries (migration 0011) appends one row per integration and state a statement changed, so the integrations
+ * list sums a few rows rather than counting every delivery, and no two writers wait for one counter row. The
+ * worker's minute tick folds the rows into one per integration and state (compactDeliveryCounts). No foreign key: a
+ * deleted integration's deliveries go in the same statement that would have to check it.
+ */
+export const deliveryCounts = pgTable(
+  "delivery_counts",
+  {
+    integrationId: uuid("integration_id").notNull(),
+    state: text("state", { enum: DELIVERY_STATES }).notNull(),
+    count: bigint("count", { mode: "number" }).notNull(),
+  },
+  (t) => [index("delivery_counts_integration_idx").on(t.integrationId)],
 );

@@ -1,6 +1,7 @@
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { compactDeliveryCounts } from "@/db/queries/delivery-counts";
 import { runTick } from "@/lib/sync/tick";
 import { log } from "../logger";
 
@@ -16,6 +17,8 @@ export const syncTick: Task = async (payload) => {
     return;
   }
   const result = await runTick(getDb());
+  // The delivery counts the integrations list sums stay a few rows per integration.
+  await compactDeliveryCounts(getDb());
   ticks += 1;
   const names = result.enqueued.map((e) => e.name).join(", ");
   const resumed = result.resumed.map((r) => r.name).join(", ");
