@@ -20,6 +20,7 @@ import * as skip from "@/app/api/integrations/[id]/deliveries/[deliveryId]/skip/
 import * as resendFailed from "@/app/api/integrations/[id]/deliveries/resend-failed/route";
 import * as deliveries from "@/app/api/integrations/[id]/deliveries/route";
 import * as enable from "@/app/api/integrations/[id]/enable/route";
+import * as exportIntegration from "@/app/api/integrations/[id]/export/route";
 import * as history from "@/app/api/integrations/[id]/history/route";
 import * as logEntry from "@/app/api/integrations/[id]/log/[entryId]/route";
 import * as logExport from "@/app/api/integrations/[id]/log/export/route";
@@ -33,6 +34,7 @@ import * as signingRotate from "@/app/api/integrations/[id]/signing/rotate/route
 import * as signing from "@/app/api/integrations/[id]/signing/route";
 import * as testConnection from "@/app/api/integrations/[id]/test-connection/route";
 import * as testUser from "@/app/api/integrations/[id]/test-user/route";
+import * as importIntegration from "@/app/api/integrations/import/route";
 import * as integrations from "@/app/api/integrations/route";
 import * as learnerCompletions from "@/app/api/learners/[userName]/completions/route";
 import * as learners from "@/app/api/learners/route";
@@ -75,6 +77,8 @@ const MODULES: Record<string, unknown>[] = [
   run,
   signing,
   signingRotate,
+  exportIntegration,
+  importIntegration,
   testConnection,
   testUser,
   learners,

@@ -8,12 +8,18 @@ import { STANDARD_MAPPING } from "@/lib/mapping";
 import type { CreateIntegrationInput } from "./schemas";
 import { applySecretChanges, storedSecretChanges } from "./secrets";
 
-/** Creates an integration with its first mapping version and an audit event, in one transaction. */
+/**
+ * Creates an integration with its first mapping version and an audit event, in one transaction; `audit` names an
+ * import (with where the file came from) instead of a create.
+ */
 export async function createIntegration(
   db: Db,
   input: CreateIntegrationInput,
   actor: Actor | null,
   clientCertInfo: ClientCertInfo | null = null,
+  audit: { action: `integration.${string}`; note?: Record<string, unknown> } = {
+    action: "integration.create",
+  },
 ) {
   const { secrets: secretInput, secretHeaders, mapping, ...settings } = input;
   const { secrets, changed } = applySecretChanges(
@@ -34,10 +40,10 @@ export async function createIntegration(
     await insertMappingVersion(tx, { integrationId: row.id, version: 1, entries, savedBy: actor?.id });
     await recordAudit(tx, {
       actor,
-      action: "integration.create",
+      action: audit.action,
       resourceType: "integration",
       resourceId: row.id,
-      new: row,
+      new: audit.note ? { ...row, ...audit.note } : row,
       secretsChanged: changed,
     });
     return row;
