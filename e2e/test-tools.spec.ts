@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { formatDateTime } from "../lib/format";
 import {
   createTestIntegration,
   demoIntegrationId,
@@ -19,8 +20,10 @@ test("[test] admin runs Test with user for two usernames", async ({ page }) => {
   await page.getByRole("button", { name: "Send test" }).click();
 
   const results = page.getByTestId("test-user-results");
-  await expect(results.getByRole("region", { name: "Results for anne" })).toBeVisible({ timeout: 30_000 });
-  await expect(results.getByRole("region", { name: `Results for ${other}` })).toBeVisible();
+  // Results are grouped by outcome, each exchange naming its learner.
+  const exchanges = results.getByTestId("exchange");
+  await expect(exchanges.filter({ hasText: "anne" }).first()).toBeVisible({ timeout: 30_000 });
+  await expect(exchanges.filter({ hasText: other! }).first()).toBeVisible();
   const statuses = results.getByTestId("response-status");
   expect(await statuses.count()).toBeGreaterThanOrEqual(2);
   for (const s of await statuses.allTextContents()) expect(s).toMatch(/^HTTP 2\d\d$/);
@@ -69,3 +72,82 @@ test("[test] Test with user sends the mapping being edited, before it is saved",
   );
   expect(await syncFootprint(id)).toEqual({ log: 0, deliveries: 0, runs: 0 });
 });
+
+async function sendTest(page: Page, names: string, limit: string): Promise<void> {
+  const box = page.getByLabel("User names or e-mails");
+  await box.fill(names);
+  await box.press("Escape");
+  await page.getByLabel("Completions per learner").selectOption(limit);
+  await page.getByRole("button", { name: "Send test" }).click();
+}
+
+for (const size of [
+  { name: "1440×900", viewport: { width: 1440, height: 900 } },
+  { name: "390×844", viewport: { width: 390, height: 844 } },
+]) {
+  test.describe(size.name, () => {
+    // A viewer far from UTC, reading British English: every date in that locale and zone, UTC on hover.
+    test.use({ viewport: size.viewport, locale: "en-GB", timezoneId: "Asia/Tokyo" });
+
+    test("[test] the summary line", async ({ page }) => {
+      const good = await createTestIntegration({
+        name: `Summary ${size.name} ${Date.now()}`,
+        secrets: { apiKey: process.env.DEMO_RECEIVER_API_KEY! },
+      });
+      const [learner] = await learnersWithCompletions(1);
+      await signIn(page, ADMIN);
+      await page.goto(`/integrations/${good}/test`);
+
+      // The learner box completes a name as the editor's does; the chosen one is kept, room for the next.
+      const box = page.getByLabel("User names or e-mails");
+      await box.fill("nobody.here, anne@compa");
+      await page.getByRole("option", { name: /anne@company\.com/ }).click();
+      await expect(box).toHaveValue("nobody.here, anne, ");
+      await box.press("Escape");
+      await page.getByLabel("Completions per learner").selectOption("3");
+      await page.getByRole("button", { name: "Send test" }).click();
+
+      // The answer first, in view and focused, before any exchange: counts, answers, times, the missing learner.
+      const line = page.getByTestId("test-summary");
+      await expect(line).toHaveText(
+        /^([1-3]) of \1 accepted by the receiver, HTTP 2\d\d, \d+(–\d+)? ms; 1 learner not found$/,
+        { timeout: 30_000 },
+      );
+      await expect(line).toBeInViewport();
+      await expect(line).toBeFocused();
+      const missing = page.getByTestId("test-missing");
+      await expect(missing).toHaveText("nobody.here: no learner with this user name or e-mail");
+      const lineBox = (await line.boundingBox())!;
+      const missingBox = (await missing.boundingBox())!;
+      const firstGroup = (await page.getByTestId("outcome-group").first().boundingBox())!;
+      expect(lineBox.y).toBeLessThan(missingBox.y);
+      expect(missingBox.y).toBeLessThan(firstGroup.y);
+      await expect(page.getByTestId("outcome-group")).toHaveCount(1);
+      const sent = Number((await line.textContent())?.split(" ")[0]);
+      await expect(page.getByTestId("exchange")).toHaveCount(sent);
+      await expect(page.getByTestId("diagnosis")).toHaveCount(0);
+
+      // Dates in the viewer's locale and zone, with UTC on hover; never the US form.
+      const when = page.getByTestId("exchange").first().locator("time");
+      const iso = (await when.getAttribute("datetime"))!;
+      await expect(when).toHaveText(formatDateTime(iso, { locale: "en-GB", timeZone: "Asia/Tokyo" }));
+      await expect(when).toHaveAttribute("title", `${iso.slice(0, 19).replace("T", " ")} UTC`);
+      await expect(page.getByTestId("test-user-results")).not.toContainText(/\d{1,2}\/\d{1,2}\/\d{4}/);
+
+      // A refusing receiver: every completion fails the same way, and the diagnosis is said once.
+      const refused = await createTestIntegration({
+        name: `Summary refused ${size.name} ${Date.now()}`,
+        secrets: { apiKey: "definitely-not-the-key" },
+      });
+      await page.goto(`/integrations/${refused}/test`);
+      await sendTest(page, learner!, "3");
+      await expect(line).toHaveText(/^0 of 3 accepted by the receiver, HTTP 401, \d+(–\d+)? ms$/, {
+        timeout: 30_000,
+      });
+      await expect(page.getByTestId("exchange")).toHaveCount(3); // the learner with the most completions
+      await expect(page.getByTestId("diagnosis")).toHaveCount(1);
+      await expect(page.getByTestId("diagnosis")).toContainText(/API key|credentials/i);
+      expect(await syncFootprint(refused)).toEqual({ log: 0, deliveries: 0, runs: 0 });
+    });
+  });
+}

@@ -8,14 +8,44 @@ import { OptionList } from "./option-list";
 import { useDebounced } from "./use-debounced";
 import { fetchLearners } from "./use-preview-source";
 
-/** Finds a learner by user name, e-mail or name (a combobox over `GET /api/learners?q=`). */
-export function LearnerPicker({ onSelect }: { onSelect: (userName: string) => void }) {
+/** A list of names ("anne, bjorn") split where the last one starts, the one being typed. */
+export function lastName(list: string): { head: string; last: string } {
+  const at = Math.max(list.lastIndexOf(","), list.lastIndexOf(";"), list.lastIndexOf(" ")) + 1;
+  return { head: list.slice(0, at), last: list.slice(at) };
+}
+
+/** The list with the name being typed replaced by a chosen one, ready for the next. */
+export function withChosen(list: string, userName: string): string {
+  const { head } = lastName(list);
+  return `${head.replace(/[\s,;]*$/, "")}${head.trim() === "" ? "" : ", "}${userName}, `;
+}
+
+type ListMode = { value: string; onChange: (value: string) => void };
+
+/**
+ * Finds a learner by user name, e-mail or name (a combobox over `GET /api/learners?q=`). Alone it picks one
+ * (`onSelect`); given `list`, the box holds several names and completes the last one typed.
+ */
+export function LearnerPicker({
+  onSelect,
+  list,
+  label = "Find a learner",
+  hint,
+}: {
+  onSelect?: (userName: string) => void;
+  list?: ListMode;
+  label?: string;
+  hint?: string;
+}) {
   const id = useId();
   const listId = `${id}-list`;
-  const [query, setQuery] = useState("");
+  const hintId = `${id}-hint`;
+  const [single, setSingle] = useState("");
+  const text = list ? list.value : single;
+  const typed = (list ? lastName(text).last : text).trim();
   const [isOpen, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const q = useDebounced(query.trim(), 200);
+  const q = useDebounced(typed, 200);
   const results = useQuery({
     queryKey: queryKeys.learnerSearch(q),
     queryFn: () => fetchLearners(q),
@@ -23,10 +53,17 @@ export function LearnerPicker({ onSelect }: { onSelect: (userName: string) => vo
     placeholderData: keepPreviousData,
   });
   const learners = results.data ?? [];
+  // A name typed in full needs no suggestions (and the list would cover what follows the box).
+  const isExact =
+    list !== undefined &&
+    typed !== "" &&
+    learners.some((l) => [l.userName, l.email].some((n) => n.toLowerCase() === typed.toLowerCase()));
+  const isShown = isOpen && !isExact && (list === undefined || typed !== "");
+  const setText = (value: string) => (list ? list.onChange(value) : setSingle(value));
   const choose = (l: LearnerOutput) => {
-    onSelect(l.userName);
-    setQuery("");
-    setOpen(false);
+    onSelect?.(l.userName);
+    setText(list ? withChosen(text, l.userName) : "");
+    if (!list) setOpen(false);
     setActive(-1);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -37,8 +74,8 @@ export function LearnerPicker({ onSelect }: { onSelect: (userName: string) => vo
     } else if (e.key === "ArrowUp") {
       e.preventDefault();
       setActive((a) => Math.max(0, a - 1));
-    } else if (e.key === "Enter" && isOpen) {
-      const l = learners[active] ?? (learners.length === 1 ? learners[0] : undefined);
+    } else if (e.key === "Enter" && isShown) {
+      const l = learners[active] ?? (learners.length === 1 && !list ? learners[0] : undefined);
       if (l) {
         e.preventDefault();
         choose(l);
@@ -48,21 +85,23 @@ export function LearnerPicker({ onSelect }: { onSelect: (userName: string) => vo
   return (
     <div className="relative">
       <label htmlFor={id} className="block text-xs font-medium text-slate-700">
-        Find a learner
+        {label}
       </label>
       <input
         id={id}
-        type="search"
+        type={list ? "text" : "search"}
         role="combobox"
         aria-autocomplete="list"
-        aria-expanded={isOpen}
+        aria-expanded={isShown}
         aria-controls={listId}
-        aria-activedescendant={isOpen && active >= 0 ? `${listId}-${active}` : undefined}
-        value={query}
-        placeholder="User name or e-mail"
+        aria-activedescendant={isShown && active >= 0 ? `${listId}-${active}` : undefined}
+        aria-describedby={hint ? hintId : undefined}
+        value={text}
+        placeholder={list ? "anne, bjorn.hansen12" : "User name or e-mail"}
         autoComplete="off"
+        spellCheck={false}
         onChange={(e) => {
-          setQuery(e.target.value);
+          setText(e.target.value);
           setOpen(true);
           setActive(-1);
         }}
@@ -71,12 +110,17 @@ export function LearnerPicker({ onSelect }: { onSelect: (userName: string) => vo
         onKeyDown={onKeyDown}
         className="input mt-1 py-1.5"
       />
+      {hint ? (
+        <span id={hintId} className="mt-1 block text-xs font-normal text-slate-500">
+          {hint}
+        </span>
+      ) : null}
       <OptionList
         id={listId}
         label="Learners"
         items={learners}
         active={active}
-        isOpen={isOpen}
+        isOpen={isShown}
         itemKey={(l) => l.userName}
         onPick={choose}
         onHover={setActive}

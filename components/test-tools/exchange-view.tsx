@@ -2,7 +2,6 @@ import { Badge } from "@/components/ui/badge";
 import { CodeBlock } from "@/components/ui/code-block";
 import { DateTime } from "@/components/ui/date-time";
 import type { TestExchange } from "@/lib/testing-tools/output-schemas";
-import { DiagnosisBox } from "./diagnosis-box";
 
 function HeaderTable({ headers, label }: { headers: Record<string, string>; label: string }) {
   const entries = Object.entries(headers);
@@ -26,69 +25,69 @@ function HeaderTable({ headers, label }: { headers: Record<string, string>; labe
   );
 }
 
-/** One test request and its response, side by side. */
-export function ExchangeView({ exchange }: { exchange: TestExchange }) {
-  const title = (
-    <>
-      {exchange.activityName} · completed <DateTime value={exchange.completionDate} />
-    </>
-  );
-  if (exchange.payloadErrors) {
-    return (
-      <article className="rounded-lg p-4 ring-1 ring-red-200" data-testid="exchange">
-        <h4 className="text-sm font-medium">{title}</h4>
-        <p className="mt-2 text-sm text-red-700">Not sent: the payload could not be built.</p>
-        <ul className="mt-1 list-disc pl-5 text-sm text-red-700">
-          {exchange.payloadErrors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      </article>
-    );
-  }
+/**
+ * One test request and its response: a one-line summary (learner, course, date, answer, time) that opens to the
+ * full exchange. Its group says the diagnosis, so the exchange does not repeat it.
+ */
+export function ExchangeView({
+  userName,
+  exchange,
+  isOpen = false,
+}: {
+  userName: string;
+  exchange: TestExchange;
+  isOpen?: boolean;
+}) {
   const { request, outcome } = exchange;
-  if (!request || !outcome) return null;
   return (
-    <article className="rounded-lg p-4 ring-1 ring-slate-200" data-testid="exchange">
-      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <h4 className="text-sm font-medium">{title}</h4>
-        <div className="flex items-center gap-2 text-xs text-slate-500">
-          <Badge tone={outcome.ok ? "green" : "red"}>
-            <span data-testid="response-status">
-              {outcome.status ? `HTTP ${outcome.status}` : (outcome.error?.code ?? "failed")}
-            </span>
-          </Badge>
-          {Math.round(outcome.durationMs)} ms
-        </div>
-      </div>
-      <div className="grid gap-4 lg:grid-cols-2">
-        <section aria-label="Request" className="min-w-0 space-y-2">
-          <h5 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Request</h5>
-          <p className="break-all font-mono text-xs">
-            {request.method} {request.url}
-          </p>
-          <HeaderTable headers={request.headers} label="Request headers" />
-          <CodeBlock value={request.body} label="Request body" />
-        </section>
-        <section aria-label="Response" className="min-w-0 space-y-2">
-          <h5 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Response</h5>
-          {outcome.error && !outcome.status ? (
-            <p className="text-sm text-red-700">{outcome.error.message}</p>
-          ) : null}
-          <HeaderTable headers={outcome.responseHeaders} label="Response headers" />
-          {outcome.responseBody ? (
-            <CodeBlock value={outcome.responseBody} label="Response body" />
-          ) : (
-            <p className="text-xs text-slate-500">Empty body.</p>
-          )}
-          {outcome.truncated ? <p className="text-xs text-amber-700">The body was cut at 64 KiB.</p> : null}
-        </section>
-      </div>
-      {outcome.diagnosis && !outcome.ok ? (
-        <div className="mt-3">
-          <DiagnosisBox diagnosis={outcome.diagnosis} />
+    <details
+      open={isOpen}
+      className="group rounded-lg ring-1 ring-slate-200 open:ring-slate-300"
+      data-testid="exchange"
+    >
+      <summary className="flex cursor-pointer flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2.5 text-sm">
+        <span className="font-medium text-slate-900">{userName}</span>
+        <span className="text-slate-600">
+          · {exchange.activityName} · completed <DateTime value={exchange.completionDate} />
+        </span>
+        {outcome ? (
+          <span className="ml-auto flex items-center gap-2 text-xs text-slate-500">
+            <Badge tone={outcome.ok ? "green" : "red"}>
+              <span data-testid="response-status">
+                {outcome.status ? `HTTP ${outcome.status}` : (outcome.error?.code ?? "failed")}
+              </span>
+            </Badge>
+            <span className="tabular-nums">{Math.round(outcome.durationMs)} ms</span>
+          </span>
+        ) : (
+          <span className="ml-auto text-xs font-medium text-red-700">not sent</span>
+        )}
+      </summary>
+      {request && outcome ? (
+        <div className="grid gap-4 border-t border-slate-100 px-4 py-3 lg:grid-cols-2">
+          <section aria-label={`Request for ${userName}`} className="min-w-0 space-y-2">
+            <h5 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Request</h5>
+            <p className="break-all font-mono text-xs">
+              {request.method} {request.url}
+            </p>
+            <HeaderTable headers={request.headers} label="Request headers" />
+            <CodeBlock value={request.body} label="Request body" />
+          </section>
+          <section aria-label={`Response for ${userName}`} className="min-w-0 space-y-2">
+            <h5 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Response</h5>
+            {outcome.error && !outcome.status ? (
+              <p className="text-sm text-red-700">{outcome.error.message}</p>
+            ) : null}
+            <HeaderTable headers={outcome.responseHeaders} label="Response headers" />
+            {outcome.responseBody ? (
+              <CodeBlock value={outcome.responseBody} label="Response body" />
+            ) : (
+              <p className="text-xs text-slate-500">Empty body.</p>
+            )}
+            {outcome.truncated ? <p className="text-xs text-amber-700">The body was cut at 64 KiB.</p> : null}
+          </section>
         </div>
       ) : null}
-    </article>
+    </details>
   );
 }

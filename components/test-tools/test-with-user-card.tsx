@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useIntegration } from "@/components/integrations/use-integration";
 import { useRole } from "@/components/layout/use-role";
+import { LearnerPicker } from "@/components/mapping-editor/learner-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -12,8 +13,8 @@ import { fetchJson } from "@/lib/query/fetch-json";
 import { loadMappingDraft } from "@/lib/query/mapping-draft";
 import type { TestUserReply } from "@/lib/testing-tools/output-schemas";
 import { TEST_USER_DEFAULT_COMPLETIONS, TEST_USER_MAX_COMPLETIONS } from "@/lib/testing-tools/schemas";
-import { ExchangeView } from "./exchange-view";
 import { TargetSwitch } from "./target-switch";
+import { TestResults } from "./test-results";
 import { useTestTarget } from "./use-test-target";
 
 const LIMITS = [1, 3, 5, 10, TEST_USER_MAX_COMPLETIONS];
@@ -58,22 +59,18 @@ export function TestWithUserCard({ integrationId }: { integrationId: string }) {
           disabled={run.isPending}
         />
         <div className="grid gap-4 sm:grid-cols-[1fr_auto]">
-          <label className="block text-sm font-medium">
-            User names or e-mails
-            <input
-              className="input mt-1"
-              value={names}
-              onChange={(e) => setNames(e.target.value)}
-              placeholder="anne, bjorn.hansen12"
-              aria-describedby="usernames-hint"
-            />
-            <span id="usernames-hint" className="mt-1 block text-xs font-normal text-slate-500">
-              Separate several with commas or spaces (up to 10).
-            </span>
-          </label>
-          <label className="block text-sm font-medium">
+          <LearnerPicker
+            label="User names or e-mails"
+            hint="Type to find a learner; separate several with commas or spaces (up to 10)."
+            list={{ value: names, onChange: setNames }}
+          />
+          <label className="block text-xs font-medium text-slate-700">
             Completions per learner
-            <select className="input mt-1" value={limit} onChange={(e) => setLimit(Number(e.target.value))}>
+            <select
+              className="input mt-1 py-1.5"
+              value={limit}
+              onChange={(e) => setLimit(Number(e.target.value))}
+            >
               {LIMITS.map((n) => (
                 <option key={n} value={n}>
                   latest {n}
@@ -93,24 +90,8 @@ export function TestWithUserCard({ integrationId }: { integrationId: string }) {
         {run.error ? <Alert>{run.error.message}</Alert> : null}
       </form>
       {run.data ? (
-        <div className="mt-6 space-y-6" data-testid="test-user-results">
-          {run.data.results.map((r) => (
-            <section key={r.userName} aria-label={`Results for ${r.userName}`}>
-              <h3 className="mb-2 text-sm font-semibold">
-                {r.userName}{" "}
-                <span className="font-normal text-slate-500">
-                  {r.found
-                    ? `· ${r.exchanges.length} latest completion(s)`
-                    : "· no learner or no completions found"}
-                </span>
-              </h3>
-              <div className="space-y-3">
-                {r.exchanges.map((e) => (
-                  <ExchangeView key={e.completionId} exchange={e} />
-                ))}
-              </div>
-            </section>
-          ))}
+        <div className="mt-6">
+          <TestResults key={run.submittedAt} reply={run.data} />
         </div>
       ) : null}
     </Card>

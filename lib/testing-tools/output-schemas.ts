@@ -96,6 +96,7 @@ export const testUserOutputSchema = z.object({
     .array(
       z.object({
         userName: z.string().describe("The learner as asked for"),
+        known: z.boolean().describe("Whether a learner has this user name or e-mail"),
         found: z.boolean().describe("Whether the learner has completions"),
         exchanges: z.array(exchangeSchema).describe("One per completion, latest first"),
       }),

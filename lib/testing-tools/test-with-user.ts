@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
 import { loadUserCompletionRecords } from "@/db/queries/completion-records";
+import { findLearner } from "@/db/queries/learners";
 import type { Integration } from "@/db/schema";
 import { sendAttempt } from "@/lib/delivery";
 import { connectionFromIntegration } from "@/lib/integrations/connection";
@@ -53,7 +54,8 @@ export async function testWithUsers(
         outcome,
       });
     }
-    results.push({ userName, found: records.length > 0, exchanges });
+    const isKnown = records.length > 0 || (await findLearner(db, userName)) !== undefined;
+    results.push({ userName, known: isKnown, found: records.length > 0, exchanges });
   }
   return { ok: true, target, url, limit: input.limit, results };
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { integrations } from "@/db/schema";
+import { integrations, users as lmsUsers } from "@/db/schema";
 import { createApiUsers } from "@/lib/api/test-support/api-users";
 import { callRoute } from "@/lib/api/test-support/call-route";
 import { json, requireAuth } from "@/lib/delivery/test-support/servers";
@@ -47,7 +47,24 @@ describe("Test with user", () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ ok: true, target: "production", limit: 3 });
     const [a, b, missing] = r.body.results;
-    expect(missing).toEqual({ userName: "nobody-here", found: false, exchanges: [] });
+    expect(missing).toEqual({ userName: "nobody-here", known: false, found: false, exchanges: [] });
+    await bed.t.db
+      .insert(lmsUsers)
+      .values({
+        userName: "new.starter",
+        email: "new.starter@company.com",
+        firstName: "New",
+        lastName: "Starter",
+      });
+    const idle = await callRoute(testUser, {
+      token,
+      params: { id: integrationId },
+      body: { usernames: ["NEW.STARTER@company.com"], limit: 3 },
+    });
+    // A learner without completions is known, so the page can tell "no completions" from "no such learner".
+    expect(idle.body.results).toEqual([
+      { userName: "NEW.STARTER@company.com", known: true, found: false, exchanges: [] },
+    ]);
     for (const result of [a, b]) {
       expect(result.found).toBe(true);
       expect(result.exchanges.length).toBeGreaterThan(0);

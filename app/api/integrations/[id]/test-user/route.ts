@@ -41,6 +41,7 @@ export const POST = route(
         results: [
           {
             userName: "anne.smith",
+            known: true,
             found: true,
             exchanges: [
               {
