@@ -76,7 +76,19 @@ function IntegrationRow({ integration: i, canEdit }: { integration: IntegrationL
           <p className="mt-1 max-w-56 text-xs whitespace-normal text-red-700">{i.disabledReason}</p>
         ) : null}
       </td>
-      <td className="min-w-36 px-3 py-3 text-slate-700">{i.scheduleText}</td>
+      <td className="min-w-36 px-3 py-3 text-slate-700">
+        {i.scheduleText}
+        {i.syncOnCompletion || i.resendOnUpdate ? (
+          <p className="text-xs text-slate-500" data-testid="when-to-send">
+            {[
+              i.syncOnCompletion ? `and ${i.syncDebounceSeconds} s after a new completion` : null,
+              i.resendOnUpdate ? "resends changed completions" : null,
+            ]
+              .filter(Boolean)
+              .join("; ")}
+          </p>
+        ) : null}
+      </td>
       <td className="px-3 py-3 whitespace-nowrap text-slate-700">
         <RelativeTime value={i.lastRunAt} empty="Never" />
         <p className="text-xs text-slate-500">

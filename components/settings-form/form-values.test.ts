@@ -24,6 +24,9 @@ function newIntegrationValuesSource() {
     retrySchedule: [60],
     failureThreshold: 10,
     concurrency: 4,
+    syncOnCompletion: false,
+    syncDebounceSeconds: 10,
+    resendOnUpdate: false,
     notificationEmails: [],
   };
 }
@@ -58,6 +61,9 @@ describe("newIntegrationValues", () => {
       retrySchedule: [60, 300, 1800],
       failureThreshold: 10,
       concurrency: 4,
+      syncOnCompletion: false,
+      syncDebounceSeconds: 10,
+      resendOnUpdate: false,
       sendFrom: "",
     });
     expect(Object.values(v.secrets).every((s) => s === "")).toBe(true);
@@ -114,6 +120,9 @@ describe("toApiInput", () => {
       retrySchedule: [30, 600],
       failureThreshold: 5,
       concurrency: 2,
+      syncOnCompletion: true,
+      syncDebounceSeconds: 120,
+      resendOnUpdate: true,
       notificationEmails: ["it@example.com"],
       sendFrom: new Date("2026-04-01T08:30:00Z"),
     };
@@ -197,6 +206,21 @@ describe("the form schema", () => {
     expect(found["notificationEmails.0"]).toBe("Not an e-mail address");
     expect(found["customHeaders.Bad Name"]).toMatch(/Header names may only contain/);
     for (const path of Object.keys(found)) expect(isFormPath(path)).toBe(true);
+  });
+
+  it("keeps the wait of sync on completion between 1 and 300 seconds, and sends the two options as set", () => {
+    expect(issues(filled({ syncDebounceSeconds: 0 })).syncDebounceSeconds).toBe("At least 1 second");
+    expect(issues(filled({ syncDebounceSeconds: 301 })).syncDebounceSeconds).toBe(
+      "At most 300 seconds (5 minutes)",
+    );
+    expect(issues(filled({ syncDebounceSeconds: 300 }))).toEqual({});
+    const input = toApiInput(
+      filled({ syncOnCompletion: true, syncDebounceSeconds: 30, resendOnUpdate: true }),
+    );
+    expect(input).toMatchObject({ syncOnCompletion: true, syncDebounceSeconds: 30, resendOnUpdate: true });
+    // Only the option changed is sent: the other two keep what is stored.
+    const { secrets: _typed, ...dirty } = dirtyInput(input, { resendOnUpdate: true });
+    expect(dirty).toEqual({ resendOnUpdate: true });
   });
 
   it("checks the cron in its time zone and refuses reserved headers", () => {

@@ -43,6 +43,9 @@ export type SettingsFormValues = {
   retrySchedule: number[];
   failureThreshold: number;
   concurrency: number;
+  syncOnCompletion: boolean;
+  syncDebounceSeconds: number;
+  resendOnUpdate: boolean;
   notificationEmails: string[];
   /** `YYYY-MM-DDTHH:mm` in the browser's time zone; empty on a new integration means "from now on". */
   sendFrom: string;
@@ -63,6 +66,9 @@ export type SettingsSource = Pick<
   | "retrySchedule"
   | "failureThreshold"
   | "concurrency"
+  | "syncOnCompletion"
+  | "syncDebounceSeconds"
+  | "resendOnUpdate"
   | "notificationEmails"
 > & {
   testUrl?: string | null;
@@ -107,6 +113,9 @@ export function toFormValues(source: SettingsSource): SettingsFormValues {
     retrySchedule: [...source.retrySchedule],
     failureThreshold: source.failureThreshold,
     concurrency: source.concurrency,
+    syncOnCompletion: source.syncOnCompletion,
+    syncDebounceSeconds: source.syncDebounceSeconds,
+    resendOnUpdate: source.resendOnUpdate,
     notificationEmails: [...source.notificationEmails],
     sendFrom: source.sendFrom ? toLocalInput(source.sendFrom) : "",
   };
@@ -162,6 +171,9 @@ export function toApiInput(values: SettingsFormValues): ApiInput {
     retrySchedule: values.retrySchedule,
     failureThreshold: values.failureThreshold,
     concurrency: values.concurrency,
+    syncOnCompletion: values.syncOnCompletion,
+    syncDebounceSeconds: values.syncDebounceSeconds,
+    resendOnUpdate: values.resendOnUpdate,
     notificationEmails: values.notificationEmails.map((e) => e.trim()).filter((e) => e !== ""),
     ...(sendFrom
       ? { sendFrom: Number.isNaN(sendFrom.getTime()) ? values.sendFrom : sendFrom.toISOString() }
@@ -213,6 +225,9 @@ const FORM_KEYS: ReadonlySet<string> = new Set([
   "retrySchedule",
   "failureThreshold",
   "concurrency",
+  "syncOnCompletion",
+  "syncDebounceSeconds",
+  "resendOnUpdate",
   "notificationEmails",
   "sendFrom",
 ] satisfies (keyof SettingsFormValues)[]);
@@ -241,6 +256,9 @@ export function newIntegrationValues(
     retrySchedule: [...d.retrySchedule],
     failureThreshold: d.failureThreshold,
     concurrency: d.concurrency,
+    syncOnCompletion: d.syncOnCompletion,
+    syncDebounceSeconds: d.syncDebounceSeconds,
+    resendOnUpdate: d.resendOnUpdate,
     notificationEmails: [],
     sendFrom: null,
   });

@@ -28,6 +28,7 @@ import { RetriesSection } from "./retries-section";
 import { ScheduleSection } from "./schedule-section";
 import { splitSaveError } from "./server-errors";
 import { useSaveIntegration } from "./use-save-integration";
+import { WhenToSendSection } from "./when-to-send-section";
 
 /**
  * The settings of one integration (`edit`) or a new one (`create`), validated in the browser with the API's own
@@ -139,6 +140,7 @@ export function SettingsForm({
             <CertificateSection />
             <DeliverySection />
             <ScheduleSection />
+            <WhenToSendSection />
             <RetriesSection />
             <NotificationsSection isNew={mode === "create"} />
           </fieldset>

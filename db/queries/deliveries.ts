@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { INTERRUPTED_ERROR } from "../../lib/sync/model";
+import { INTERRUPTED_ERROR, idempotencyKeyOf } from "../../lib/sync/model";
 import type { Db, DbOrTx } from "../client";
 import { attemptsInFlight, type DeliveryState, deliveries } from "../schema";
 import { logInterrupted } from "./sync-log";
@@ -9,7 +9,7 @@ const timeOr = (at: Date | undefined) => (at ? sql`${at.toISOString()}::timestam
 
 /**
  * One set-based insert: a pending delivery for every completion recorded since `since` that has none yet, due at
- * `now` (the run's clock, so its claims find them at once).
+ * `now` (the run's clock, so its claims find them at once), carrying the completion's revision.
  */
 export async function createMissingDeliveries(
   db: DbOrTx,
@@ -19,8 +19,8 @@ export async function createMissingDeliveries(
 ): Promise<number> {
   const rows = await db.execute<{ n: number }>(sql`
     with created as (
-      insert into deliveries (integration_id, completion_id, next_attempt_at)
-      select ${integrationId}::uuid, c.id, ${timeOr(now)} from completions c
+      insert into deliveries (integration_id, completion_id, next_attempt_at, revision)
+      select ${integrationId}::uuid, c.id, ${timeOr(now)}, c.revision from completions c
       where c.recorded_at >= ${since.toISOString()}::timestamptz
       on conflict (integration_id, completion_id) do nothing
       returning 1
@@ -56,6 +56,7 @@ export type ClaimedDelivery = {
   completionId: number;
   attempts: number;
   cycleAttempts: number;
+  /** The key the receiver sees, with the completion's revision from revision 2 on (idempotencyKeyOf). */
   idempotencyKey: string;
   /** When it fell due; with the id, where the next claim of the same run continues. */
   nextAttemptAt: string;
@@ -92,7 +93,7 @@ export async function claimDueDeliveries(
     ? sql`and (next_attempt_at, id) > (${after.nextAttemptAt}::timestamptz, ${after.id}::bigint)`
     : sql``;
   const at = now.toISOString();
-  const rows = await db.execute<ClaimedDelivery>(sql`
+  const rows = await db.execute<ClaimedDelivery & { revision: number }>(sql`
     with due as (
       select id from deliveries
       where integration_id = ${integrationId}::uuid
@@ -108,15 +109,20 @@ export async function claimDueDeliveries(
       update deliveries d
       set leased_until = ${at}::timestamptz + make_interval(secs => ${leaseMs / 1000}), lease_owner = ${owner}
       from due where d.id = due.id
-      returning d.id, d.completion_id, d.attempts, d.cycle_attempts, d.idempotency_key, d.next_attempt_at
+      returning d.id, d.completion_id, d.attempts, d.cycle_attempts, d.idempotency_key, d.revision, d.next_attempt_at
     )
     -- UPDATE ... RETURNING keeps no order; the run attempts them in due order and continues after the last.
     select id, completion_id as "completionId", attempts, cycle_attempts as "cycleAttempts",
-      idempotency_key as "idempotencyKey",
+      idempotency_key as "idempotencyKey", revision,
       to_char(next_attempt_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "nextAttemptAt"
     from claimed order by next_attempt_at, id`);
   // Raw queries return bigint columns as strings.
-  return rows.map((r) => ({ ...r, id: Number(r.id), completionId: Number(r.completionId) }));
+  return rows.map(({ revision, ...r }) => ({
+    ...r,
+    id: Number(r.id),
+    completionId: Number(r.completionId),
+    idempotencyKey: idempotencyKeyOf(r.idempotencyKey, revision),
+  }));
 }
 
 /** Gives back leases that were claimed but not sent (shutdown, auto-disable), and any attempt recorded for them. */

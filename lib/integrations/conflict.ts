@@ -17,6 +17,9 @@ const LABELS: Record<string, string> = {
   retrySchedule: "retry schedule",
   failureThreshold: "failure threshold",
   concurrency: "concurrency",
+  syncOnCompletion: "sync on completion",
+  syncDebounceSeconds: "sync on completion's wait",
+  resendOnUpdate: "resend on update",
   notificationEmails: "notification e-mails",
   sendFrom: "send-from time",
 };

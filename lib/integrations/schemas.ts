@@ -76,6 +76,24 @@ const settingsFields = {
     .min(L.concurrency.min, "At least 1 request at once")
     .max(L.concurrency.max, `At most ${L.concurrency.max} requests at once`)
     .describe("How many requests a run sends in parallel"),
+  syncOnCompletion: z
+    .boolean()
+    .describe(
+      "Sync on completion: a new or changed completion starts a run within the debounce time, besides the schedule",
+    ),
+  syncDebounceSeconds: z
+    .number()
+    .int()
+    .min(L.syncDebounceSeconds.min, "At least 1 second")
+    .max(L.syncDebounceSeconds.max, "At most 300 seconds (5 minutes)")
+    .describe(
+      "Sync on completion waits this many seconds after the first new or changed completion, so a burst becomes one run (1-300)",
+    ),
+  resendOnUpdate: z
+    .boolean()
+    .describe(
+      "Resend on update: a completion already sent is sent again when it changes (a better score, a new status); its revision is part of the Idempotency-Key (<key>.r<revision> from revision 2)",
+    ),
   notificationEmails: z
     .array(z.string().trim().email("Not an e-mail address"))
     .max(L.notificationEmails)
@@ -139,6 +157,9 @@ export const createIntegrationSchema = z.object({
   retrySchedule: settingsFields.retrySchedule.default([...D.retrySchedule]),
   failureThreshold: settingsFields.failureThreshold.default(D.failureThreshold),
   concurrency: settingsFields.concurrency.default(D.concurrency),
+  syncOnCompletion: settingsFields.syncOnCompletion.default(D.syncOnCompletion),
+  syncDebounceSeconds: settingsFields.syncDebounceSeconds.default(D.syncDebounceSeconds),
+  resendOnUpdate: settingsFields.resendOnUpdate.default(D.resendOnUpdate),
   notificationEmails: settingsFields.notificationEmails.default([]),
   sendFrom: settingsFields.sendFrom.optional(),
   secrets: secretsInputSchema.optional(),
@@ -218,6 +239,9 @@ export const integrationOutputSchema = z.object({
   failureThreshold: z.number().describe(same("failureThreshold")),
   consecutiveFailures: z.number().describe("Failed attempts in a row so far"),
   concurrency: z.number().describe(same("concurrency")),
+  syncOnCompletion: z.boolean().describe(same("syncOnCompletion")),
+  syncDebounceSeconds: z.number().describe(same("syncDebounceSeconds")),
+  resendOnUpdate: z.boolean().describe(same("resendOnUpdate")),
   disabledReason: z
     .string()
     .nullable()

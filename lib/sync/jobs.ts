@@ -33,6 +33,12 @@ export async function enqueueSync(
 export const retryJobKey = (integrationId: string) => `sync-retry:${integrationId}`;
 
 /**
+ * The key of the debounced run that sync on completion asks for. The database enqueues it (the completion triggers
+ * of migration 0010, which spell out this key, the task and the queue), so every writer of completions counts.
+ */
+export const completionJobKey = (integrationId: string) => `sync-completion:${integrationId}`;
+
+/**
  * Enqueues the run that sends retries when they fall due. Its own job key, so it never postpones a scheduled or
  * manual run (which resets failed deliveries); the shared queue still keeps the two from overlapping.
  */

@@ -9,8 +9,11 @@ export const DELIVERY_STATES = ["pending", "retrying", "succeeded", "failed", "s
 export const deliveryStateSchema = z.enum(DELIVERY_STATES);
 export type DeliveryState = z.infer<typeof deliveryStateSchema>;
 
-/** What started a run: the schedule's tick, "Run now", or retries falling due. */
-export const RUN_TRIGGERS = ["schedule", "manual", "retry"] as const;
+/**
+ * What started a run: the schedule's tick, "Run now", retries falling due, or new or changed completions (sync on
+ * completion; like a retry's run it starts no new cycle for failed deliveries).
+ */
+export const RUN_TRIGGERS = ["schedule", "manual", "retry", "completion"] as const;
 export const runTriggerSchema = z.enum(RUN_TRIGGERS);
 export type RunTrigger = z.infer<typeof runTriggerSchema>;
 
@@ -53,6 +56,14 @@ export const INTERRUPTED_ERROR = {
   code: "interrupted",
   message: "The worker stopped before the answer was recorded; the receiver may have received it.",
 } as const;
+
+/**
+ * The Idempotency-Key of a delivery carrying a completion's revision: the delivery's key for revision 1 (as before
+ * revisions were sent), `<key>.r<revision>` from revision 2 on, so a receiver tells a correction from a repeat.
+ */
+export function idempotencyKeyOf(deliveryKey: string, revision: number): string {
+  return revision > 1 ? `${deliveryKey}.r${revision}` : deliveryKey;
+}
 
 export const SYNC_DEFAULTS = {
   deliveryState: "pending",

@@ -22,7 +22,7 @@ export async function runSync(
   const opened = await openRun(db, integrationId, trigger, options);
   if (!opened.ok) return opened.summary;
   const { run, integration } = opened;
-  await queueDeliveries(run, integration.sendFrom);
+  await queueDeliveries(run, integration);
   const state = newRunState(integration.consecutiveFailures);
   await sendDueDeliveries(run, state);
   return closeRun(run, state);

@@ -39,6 +39,9 @@ const CONFIGURED = {
   retrySchedule: [30, 600, 3600, 7200],
   failureThreshold: 25,
   concurrency: 8,
+  syncOnCompletion: true,
+  syncDebounceSeconds: 45,
+  resendOnUpdate: true,
   notificationEmails: ["it@example.com", "hr@example.com"],
   sendFrom: "2026-01-01T00:00:00.000Z",
 };
@@ -119,6 +122,45 @@ describe("PATCH /api/integrations/:id changes only what it names", () => {
     expect(bearer.status).toBe(200);
     // The API-key header name belongs to the old type and is dropped with it.
     expect(bearer.body.integration.authConfig).toEqual({});
+  });
+});
+
+describe("when to send", () => {
+  it("is off by default; turning sync on completion on keeps its wait, resend on update and the rest", async () => {
+    const created = await callRoute(create, {
+      token: adminToken,
+      body: { name: "Plain", endpointUrl: "https://hr.example.com/in", authType: "none" },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.integration).toMatchObject({
+      syncOnCompletion: false,
+      syncDebounceSeconds: 10,
+      resendOnUpdate: false,
+    });
+
+    const id = await createConfigured();
+    expect((await patch(id, { syncOnCompletion: false })).status).toBe(200);
+    const before = await stored(id);
+    const r = await patch(id, { syncOnCompletion: true });
+    expect(r.status).toBe(200);
+    expect(await stored(id)).toEqual({ ...before, syncOnCompletion: true });
+    expect(r.body.integration).toMatchObject({
+      syncDebounceSeconds: 45,
+      resendOnUpdate: true,
+      concurrency: 8,
+    });
+  });
+
+  it("keeps the wait between 1 and 300 seconds: outside is a 400 on that field that changes nothing", async () => {
+    const id = await createConfigured();
+    const before = await stored(id);
+    for (const syncDebounceSeconds of [0, 301, 1.5]) {
+      const r = await patch(id, { syncDebounceSeconds, resendOnUpdate: false });
+      expect(r.status).toBe(400);
+      expect(r.body.error.details.map((d: { path: string }) => d.path)).toEqual(["syncDebounceSeconds"]);
+    }
+    expect(await stored(id)).toEqual(before);
+    expect((await patch(id, { syncDebounceSeconds: 300 })).body.integration.syncDebounceSeconds).toBe(300);
   });
 });
 
@@ -209,6 +251,9 @@ const settingArbitraries = {
   retrySchedule: fc.array(fc.integer({ min: 1, max: 86_400 }), { maxLength: 10 }),
   failureThreshold: fc.integer({ min: 1, max: 1000 }),
   concurrency: fc.integer({ min: 1, max: 32 }),
+  syncOnCompletion: fc.boolean(),
+  syncDebounceSeconds: fc.integer({ min: 1, max: 300 }),
+  resendOnUpdate: fc.boolean(),
   notificationEmails: fc.array(fc.constantFrom("a@example.com", "b@example.org"), { maxLength: 3 }),
   sendFrom: fc.constantFrom("2025-06-01T00:00:00.000Z", "2026-03-15T12:30:00.000Z"),
   secrets: fc.constantFrom({ apiKey: "k-aaaaaaaaaaaa" }, { password: "p-bbbbbbbbbbbb" }, { password: null }),

@@ -34,19 +34,34 @@ export async function seedSyncFixture(
     users: opts.users ?? Math.min(200, opts.completions),
     completions: opts.completions,
   });
+  const { integrationId } = await addTestIntegration(db, {
+    endpointUrl: opts.endpointUrl,
+    sendFrom: new Date(Date.now() - 365 * 86_400_000),
+    ...opts.integration,
+  });
+  return { integrationId };
+}
+
+/**
+ * One active API-key integration pointed at `endpointUrl` (an HTTPS test receiver trusted through the test CA), from
+ * the standard mapping; it sends what is recorded from now on unless `sendFrom` says otherwise.
+ */
+export async function addTestIntegration(
+  db: Db,
+  settings: { endpointUrl: string } & Partial<CreateIntegrationInput>,
+): Promise<{ integrationId: string; row: Awaited<ReturnType<typeof createIntegration>> }> {
+  ensureTestSecretKey();
   const input = createIntegrationSchema.parse({
     name: "Test receiver",
-    endpointUrl: opts.endpointUrl,
     authType: "api_key",
     authConfig: { headerName: "X-API-Key" },
     secrets: { apiKey: RECEIVER_API_KEY },
     caBundlePem: getTestPki().ca.certPem,
-    sendFrom: new Date(Date.now() - 365 * 86_400_000).toISOString(),
     timeoutMs: 5_000,
-    ...opts.integration,
+    ...settings,
   });
   const row = await createIntegration(db, input, null);
-  return { integrationId: row.id };
+  return { integrationId: row.id, row };
 }
 
 /** An admin who acts on integrations in tests (enable, delivery actions), as a signed-in session. */
