@@ -1,13 +1,6 @@
 import { and, eq, inArray, notInArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import {
-  activities,
-  completions,
-  learningProfiles,
-  organisations,
-  userLearningProfiles,
-  users,
-} from "../schema";
+import { activities, learningProfiles, organisations, userLearningProfiles, users } from "../schema";
 
 // Writes of inbound data into the LMS tables, each idempotent by its natural key: a user by user name, a completion
 // by user, activity and completion date, an organisation, activity or learning profile by name.
@@ -131,9 +124,14 @@ export async function findUserIds(
           .select({ id: users.id, userName: users.userName, email: users.email })
           .from(users)
           .where(
+            // One JSON parameter each: a batch's 1,000 names as 1,000 parameters cost more than the lookup.
             or(
-              userNames.length > 0 ? inArray(users.userName, userNames) : undefined,
-              emails.length > 0 ? inArray(users.email, emails) : undefined,
+              userNames.length > 0
+                ? sql`${users.userName} in (select jsonb_array_elements_text(${JSON.stringify(userNames)}::jsonb))`
+                : undefined,
+              emails.length > 0
+                ? sql`${users.email} in (select jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb))`
+                : undefined,
             ),
           );
   return {
@@ -142,45 +140,65 @@ export async function findUserIds(
   };
 }
 
+export type CompletionUpsert = {
+  userId: number;
+  activityId: number;
+  completionDate: Date;
+  bestCombined: number;
+  bestScore: number | null;
+};
+
 /**
- * Creates the completion, or, when its scores differ from the stored ones, updates it with a new revision and
- * `recorded_at` now, so the sync sees it as new.
+ * Creates each completion, or, when its scores differ from the stored ones, updates it with a new revision and
+ * `recorded_at` now, so the sync sees it as new; one statement for a whole batch (one per repeat of a key, since
+ * PostgreSQL cannot change a row twice in one statement). What became of each, in order.
  */
-export async function upsertCompletion(
+export async function upsertCompletions(
   db: DbOrTx,
-  c: {
-    userId: number;
-    activityId: number;
-    completionDate: Date;
-    bestCombined: number;
-    bestScore: number | null;
-  },
-): Promise<Upserted> {
-  const [row] = await db
-    .insert(completions)
-    .values(c)
-    .onConflictDoUpdate({
-      target: [completions.userId, completions.activityId, completions.completionDate],
-      set: {
-        bestCombined: sql`excluded.best_combined`,
-        bestScore: sql`excluded.best_score`,
-        revision: sql`${completions.revision} + 1`,
-        recordedAt: sql`now()`,
-      },
-      setWhere: sql`(${completions.bestCombined}, ${completions.bestScore})
-        is distinct from (excluded.best_combined, excluded.best_score)`,
-    })
-    .returning({ id: completions.id, inserted: sql<boolean>`xmax = 0` });
-  if (row) return { id: row.id, action: row.inserted ? "created" : "updated" };
-  const [same] = await db
-    .select({ id: completions.id })
-    .from(completions)
-    .where(
-      and(
-        eq(completions.userId, c.userId),
-        eq(completions.activityId, c.activityId),
-        eq(completions.completionDate, c.completionDate),
-      ),
+  rows: readonly CompletionUpsert[],
+): Promise<Upserted["action"][]> {
+  const actions: Upserted["action"][] = rows.map(() => "unchanged");
+  let pending = rows.map((row, ord) => ({ row, ord }));
+  while (pending.length > 0) {
+    const seen = new Set<string>();
+    const now: typeof pending = [];
+    const later: typeof pending = [];
+    for (const p of pending) {
+      const key = `${p.row.userId}/${p.row.activityId}/${p.row.completionDate.toISOString()}`;
+      if (seen.has(key)) later.push(p);
+      else {
+        seen.add(key);
+        now.push(p);
+      }
+    }
+    const input = JSON.stringify(
+      now.map(({ row, ord }) => ({
+        ord,
+        user_id: row.userId,
+        activity_id: row.activityId,
+        completion_date: row.completionDate.toISOString(),
+        best_combined: row.bestCombined,
+        best_score: row.bestScore,
+      })),
     );
-  return { id: same!.id, action: "unchanged" };
+    // A row left as it was is not returned: it stays "unchanged".
+    const changed = await db.execute<{ ord: number; inserted: boolean }>(sql`
+      with input as (
+        select * from jsonb_to_recordset(${input}::jsonb) as x(ord int, user_id int, activity_id int,
+          completion_date timestamptz, best_combined double precision, best_score double precision)
+      ), upserted as (
+        insert into completions (user_id, activity_id, completion_date, best_combined, best_score)
+        select user_id, activity_id, completion_date, best_combined, best_score from input order by ord
+        on conflict (user_id, activity_id, completion_date) do update set
+          best_combined = excluded.best_combined, best_score = excluded.best_score,
+          revision = completions.revision + 1, recorded_at = now()
+        where (completions.best_combined, completions.best_score)
+          is distinct from (excluded.best_combined, excluded.best_score)
+        returning user_id, activity_id, completion_date, (xmax = 0) as inserted
+      )
+      select i.ord, u.inserted from input i join upserted u using (user_id, activity_id, completion_date)`);
+    for (const r of changed) actions[r.ord] = r.inserted ? "created" : "updated";
+    pending = later;
+  }
+  return actions;
 }

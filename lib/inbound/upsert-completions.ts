@@ -1,6 +1,10 @@
 import "server-only";
 import type { Tx } from "@/db/client";
-import { findUserIds, upsertCompletion } from "@/db/queries/inbound-lms";
+import {
+  type CompletionUpsert,
+  findUserIds,
+  upsertCompletions as upsertCompletionRows,
+} from "@/db/queries/inbound-lms";
 import type { Indexed, ItemOutcome } from "./item-outcome";
 import { refused } from "./item-outcome";
 import { checkNamedId, checkNamedName, idForName, loadNamedRefs, type NamedRefs } from "./named-refs";
@@ -29,16 +33,28 @@ export async function upsertCompletions(
     createMissing,
   );
   const outcomes = new Map<number, ItemOutcome>();
-  for (const { index, item } of items) outcomes.set(index, await upsertOne(tx, learners, refs, item));
+  const rows: { index: number; row: CompletionUpsert }[] = [];
+  for (const { index, item } of items) {
+    const checked = await checkOne(tx, learners, refs, item);
+    if (checked.ok) rows.push({ index, row: checked.row });
+    else outcomes.set(index, checked.refused);
+  }
+  // One statement for the batch: a statement per item made 1,000 round trips (npm run bench:inbound).
+  const actions = await upsertCompletionRows(
+    tx,
+    rows.map((r) => r.row),
+  );
+  for (const [i, { index }] of rows.entries()) outcomes.set(index, { ok: true, action: actions[i]! });
   return outcomes;
 }
 
-async function upsertOne(
+/** The item's row, or why it is refused; an activity it names is created here when the source may create. */
+async function checkOne(
   tx: Tx,
   learners: Learners,
   refs: NamedRefs,
   item: InboundCompletion,
-): Promise<ItemOutcome> {
+): Promise<{ ok: true; row: CompletionUpsert } | { ok: false; refused: ItemOutcome }> {
   const userId = item.userName ? learners.byUserName.get(item.userName) : learners.byEmail.get(item.email!);
   const problems = refused([
     userId === undefined
@@ -53,19 +69,21 @@ async function upsertOne(
       ? checkNamedName(refs, "activity", item.activityName, "activityName")
       : null,
   ]);
-  if (problems) return problems;
+  if (problems) return { ok: false, refused: problems };
   const activity =
     item.activityId !== undefined
       ? { id: item.activityId, remember: () => {} }
       : await idForName(tx, refs, "activity", item.activityName!);
   // No savepoint: past the checks nothing is refused, and an unexpected error fails the whole request.
   activity.remember();
-  const { action } = await upsertCompletion(tx, {
-    userId: userId!,
-    activityId: activity.id,
-    completionDate: new Date(item.completionDate),
-    bestCombined: item.bestCombined,
-    bestScore: item.bestScore,
-  });
-  return { ok: true, action };
+  return {
+    ok: true,
+    row: {
+      userId: userId!,
+      activityId: activity.id,
+      completionDate: new Date(item.completionDate),
+      bestCombined: item.bestCombined,
+      bestScore: item.bestScore,
+    },
+  };
 }
