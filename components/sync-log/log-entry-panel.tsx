@@ -1,10 +1,13 @@
 "use client";
 
 import { useRole } from "@/components/layout/use-role";
+import { DiagnosisBox } from "@/components/test-tools/diagnosis-box";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
+import { CopyButton } from "@/components/ui/copy-button";
 import { DateTime } from "@/components/ui/date-time";
+import type { LogEntryDetail } from "@/lib/sync-log/schemas";
 import { DeliveryActions } from "./delivery-actions";
 import { DeliveryTimeline } from "./delivery-timeline";
 import { OutcomeBadge } from "./outcome-badge";
@@ -24,7 +27,18 @@ function Headers({ headers }: { headers: Record<string, string> }) {
   );
 }
 
-/** Everything one attempt sent and got back, with resend/skip for its delivery. */
+/** A failure's cause and fix first, as the test tools would say them; entries from before diagnoses were kept have none. */
+function EntryDiagnosis({ entry }: { entry: LogEntryDetail }) {
+  if (!entry.diagnosis || entry.outcome === "success") return null;
+  return (
+    <DiagnosisBox
+      diagnosis={{ class: entry.diagnosis, cause: entry.diagnosisCause ?? "", fix: entry.diagnosisFix ?? "" }}
+      tone={entry.outcome === "interrupted" ? "warning" : "error"}
+    />
+  );
+}
+
+/** Everything one attempt sent and got back (its diagnosis first), with resend/skip for its delivery. */
 export function LogEntryPanel({
   integrationId,
   entryId,
@@ -54,6 +68,7 @@ export function LogEntryPanel({
       {error ? <Alert>{error.message}</Alert> : null}
       {data ? (
         <div className="space-y-4 text-sm">
+          <EntryDiagnosis entry={data.entry} />
           <div className="flex flex-wrap items-center gap-2">
             <OutcomeBadge {...data.entry} />
             <span className="text-slate-600">
@@ -105,9 +120,7 @@ export function LogEntryPanel({
               Repeat with curl (secrets masked)
             </h3>
             <CodeBlock value={data.curl} label="curl command" />
-            <Button variant="secondary" onClick={() => navigator.clipboard?.writeText(data.curl)}>
-              Copy curl
-            </Button>
+            <CopyButton text={data.curl} label="Copy curl" />
           </section>
         </div>
       ) : null}

@@ -12,6 +12,8 @@ export type LogFilterValues = {
   from?: Date;
   to?: Date;
   q?: string;
+  /** Only the attempts of this sync run. */
+  runId?: number;
 };
 
 function escapeLike(text: string): string {
@@ -29,6 +31,7 @@ function where(integrationId: string, f: LogFilterValues, beforeId?: number): SQ
         ? eq(syncLog.outcome, f.outcome)
         : undefined,
     f.status ? eq(syncLog.status, f.status) : undefined,
+    f.runId ? eq(syncLog.runId, f.runId) : undefined,
     f.from ? gte(syncLog.createdAt, f.from) : undefined,
     f.to ? lte(syncLog.createdAt, f.to) : undefined,
     user ? or(ilike(users.email, user), ilike(users.userName, user)) : undefined,
@@ -60,6 +63,7 @@ const summaryColumns = {
   durationMs: syncLog.durationMs,
   errorCode: syncLog.errorCode,
   errorMessage: syncLog.errorMessage,
+  diagnosis: syncLog.diagnosis,
   mappingVersion: syncLog.mappingVersion,
 };
 
@@ -71,6 +75,8 @@ const detailColumns = {
   responseBody: syncLog.responseBody,
   responseTruncated: syncLog.responseTruncated,
   errorDetail: syncLog.errorDetail,
+  diagnosisCause: syncLog.diagnosisCause,
+  diagnosisFix: syncLog.diagnosisFix,
 };
 
 /** Log rows with the learner, course and delivery they belong to. */

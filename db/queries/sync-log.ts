@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { INTERRUPTED_ERROR } from "../../lib/sync/model";
+import { INTERRUPTED_DIAGNOSIS, INTERRUPTED_ERROR } from "../../lib/sync/model";
 import type { DbOrTx } from "../client";
 import type { NewSyncLogEntry } from "../schema";
 
@@ -29,6 +29,9 @@ export type SyncLogAnswer = Pick<
   | "errorCode"
   | "errorMessage"
   | "errorDetail"
+  | "diagnosis"
+  | "diagnosisCause"
+  | "diagnosisFix"
   | "outcome"
 >;
 
@@ -44,6 +47,12 @@ const answerFields = (r: SyncLogAnswer) => ({
   error_code: r.errorCode ?? null,
   error_message: r.errorMessage ?? null,
   error_detail: r.errorDetail ?? null,
+  // Only failures have one; a key left out reads as null, and successes stay as short as they were.
+  ...(r.diagnosis && {
+    diagnosis: r.diagnosis,
+    diagnosis_cause: r.diagnosisCause ?? null,
+    diagnosis_fix: r.diagnosisFix ?? null,
+  }),
   outcome: r.outcome,
 });
 
@@ -76,11 +85,12 @@ const addToCounts = (source: SQL) => sql`
 const insertLogRows = (records: SQL) => sql`
       insert into sync_log (integration_id, delivery_id, run_id, user_id, completion_id, created_at, duration_ms,
         attempt, request_url, request_headers, request_body, status, response_headers, response_body,
-        response_truncated, error_code, error_message, error_detail, outcome, mapping_version)
+        response_truncated, error_code, error_message, error_detail, diagnosis, diagnosis_cause, diagnosis_fix,
+        outcome, mapping_version)
       select integration_id, delivery_id, run_id, user_id, completion_id, coalesce(created_at, now()), duration_ms,
         attempt, request_url, request_headers, request_body, status, coalesce(response_headers, '{}'),
         coalesce(response_body, ''), coalesce(response_truncated, false), error_code, error_message, error_detail,
-        outcome, mapping_version
+        diagnosis, diagnosis_cause, diagnosis_fix, outcome, mapping_version
       from ${records}
       returning created_at, integration_id, outcome`;
 
@@ -109,7 +119,9 @@ export const logInterrupted = (inFlight: SQL) => sql`
           r.attempt, r.request_url, r.request_headers, r.request_body, null::int as status,
           null::jsonb as response_headers, null::text as response_body, null::boolean as response_truncated,
           ${INTERRUPTED_ERROR.code}::text as error_code, ${INTERRUPTED_ERROR.message}::text as error_message,
-          null::text as error_detail, 'interrupted'::text as outcome, r.mapping_version
+          null::text as error_detail, ${INTERRUPTED_DIAGNOSIS.class}::text as diagnosis,
+          ${INTERRUPTED_DIAGNOSIS.cause}::text as diagnosis_cause, ${INTERRUPTED_DIAGNOSIS.fix}::text as diagnosis_fix,
+          'interrupted'::text as outcome, r.mapping_version
         from ${inFlight} f cross join lateral json_populate_record(null::sync_log, f.log_row::json) r) as i`)}
     ), interrupted_counts as (${addToCounts(sql`interrupted`)})`;
 

@@ -94,6 +94,7 @@ export const exampleLogEntry: LogEntryDetail = {
   durationMs: 184,
   errorCode: null,
   errorMessage: null,
+  diagnosis: null,
   mappingVersion: 3,
   requestHeaders: { "content-type": "application/json", "x-api-key": "[redacted]" },
   requestBody: JSON.stringify(examplePayload),
@@ -101,4 +102,6 @@ export const exampleLogEntry: LogEntryDetail = {
   responseBody: '{"id":"c-77"}',
   responseTruncated: false,
   errorDetail: null,
+  diagnosisCause: null,
+  diagnosisFix: null,
 };

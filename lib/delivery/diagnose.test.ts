@@ -98,3 +98,37 @@ describe("diagnose: failures without an answer", () => {
     expect(diagnose({ status: null })).toBeUndefined();
   });
 });
+
+describe("diagnose: every diagnosis names its class (the sync log stores it)", () => {
+  it("a 401 is a credentials class, a refused client certificate and a bad payload are two different ones", () => {
+    expect(status(401)?.class).toBe("auth_rejected");
+    expect(status(401, { authType: "none" })?.class).toBe("auth_missing");
+    const certRefused = status(400, {
+      authType: "client_cert",
+      hasClientCert: true,
+      responseBody: "<html>400 The SSL certificate error</html>",
+    });
+    expect(certRefused?.class).toBe("client_cert_refused");
+    expect(status(400, { responseBody: '{"error":"courseName is required"}' })?.class).toBe(
+      "payload_rejected",
+    );
+    expect(status(400, { responseBody: "No required SSL certificate was sent" })?.class).toBe(
+      "client_cert_missing",
+    );
+  });
+  it("network and TLS failures keep their reason in the class", () => {
+    expect(failure("tls_untrusted", "hostname")?.class).toBe("tls_hostname");
+    expect(failure("tls_untrusted")?.class).toBe("tls_untrusted");
+    expect(failure("dns", "temporary")?.class).toBe("dns_temporary");
+    expect(failure("connection_refused")?.class).toBe("refused");
+    expect(failure("tls_client_cert", "expired", { hasClientCert: true })?.class).toBe("client_cert_expired");
+  });
+  it("a login that could not be reached takes the class of what stopped it", () => {
+    const d = diagnose({
+      status: null,
+      failure: { code: "login_failed", message: "x", cause: { code: "timeout", message: "t" } },
+    });
+    expect(d?.class).toBe("timeout");
+    expect(d?.cause).toMatch(/login endpoint could not be reached/);
+  });
+});

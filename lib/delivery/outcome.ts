@@ -76,7 +76,9 @@ export function buildOutcome(ctx: OutcomeContext, parts: OutcomeParts): AttemptO
         ...(failure.detail !== undefined && { detail: clean(failure.detail) }),
       },
     }),
-    ...(diagnosis && { diagnosis: { cause: clean(diagnosis.cause), fix: clean(diagnosis.fix) } }),
+    ...(diagnosis && {
+      diagnosis: { class: diagnosis.class, cause: clean(diagnosis.cause), fix: clean(diagnosis.fix) },
+    }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { AuthTypeName } from "../integrations/auth-types";
+import type { Diagnosis } from "./model";
 import type { connectionSettingsSchema } from "./schemas";
 
 export type AuthType = AuthTypeName;
@@ -28,7 +29,7 @@ export type ErrorCode =
   | "aborted"
   | "network";
 
-export type Diagnosis = { cause: string; fix: string };
+export type { Diagnosis, DiagnosisClass } from "./model";
 
 /**
  * A failure before or instead of an HTTP answer. `message` says it in words; `detail` keeps the library's own text

@@ -24,6 +24,9 @@ const row = {
   responseBody: "bad",
   responseTruncated: false,
   errorDetail: "80CC10C2117F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number",
+  diagnosis: "payload_rejected" as const,
+  diagnosisCause: "The receiver rejected the payload's format or content (HTTP 400).",
+  diagnosisFix: "Open Test with user to see the payload and the receiver's answer side by side.",
 };
 
 describe("log export", () => {

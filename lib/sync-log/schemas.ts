@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDateTime } from "@/lib/api/iso-date-time";
 import { limitParam } from "@/lib/api/params";
+import { diagnosisClassSchema } from "@/lib/delivery/model";
 import { deliveryStateSchema, logOutcomeSchema as outcomeSchema } from "@/lib/sync/model";
 
 export const LOG_PAGE_SIZE = 50;
@@ -31,6 +32,7 @@ export const logFilterSchema = z.object({
   from: filterTime.optional().describe("Only attempts at or after this time (ISO 8601, years 1970–9999)"),
   to: filterTime.optional().describe("Only attempts at or before this time (ISO 8601, years 1970–9999)"),
   q: z.string().trim().min(1).max(200).optional().describe("Text in the request, the response or the error"),
+  runId: z.coerce.number().int().positive().optional().describe("Only the attempts of this sync run"),
 });
 export type LogFilter = z.infer<typeof logFilterSchema>;
 
@@ -78,6 +80,9 @@ export const logEntrySummarySchema = z.object({
     .nullable()
     .describe("A failure's machine-readable code (timeout, dns, http_status, …)"),
   errorMessage: z.string().nullable().describe("A failure in words"),
+  diagnosis: diagnosisClassSchema
+    .nullable()
+    .describe("A failure's diagnosis class, as the test tools name it (auth_rejected, payload_rejected, …)"),
   mappingVersion: z.number().describe("The mapping version the payload was built with"),
 });
 export type LogEntrySummary = z.output<typeof logEntrySummarySchema>;
@@ -95,6 +100,11 @@ export const logEntryDetailSchema = logEntrySummarySchema.extend({
     .describe(
       "A failure's technical details: the network or TLS library's own text (errorMessage says it in words)",
     ),
+  diagnosisCause: z
+    .string()
+    .nullable()
+    .describe("A failure's most likely cause, in the words the test tools use (when it failed)"),
+  diagnosisFix: z.string().nullable().describe("What to change about a failure, in the test tools' words"),
 });
 export type LogEntryDetail = z.output<typeof logEntryDetailSchema>;
 

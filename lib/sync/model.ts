@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Diagnosis } from "../delivery/model";
 
 // The sync domain's words: delivery states, run triggers and statuses, why a run stops, log outcomes, and the
 // sync's own limits. Client-safe (zod and constants only): the log page, the API, the database schema and the
@@ -56,6 +57,14 @@ export const INTERRUPTED_ERROR = {
   code: "interrupted",
   message: "The worker stopped before the answer was recorded; the receiver may have received it.",
 } as const;
+
+/** An interrupted attempt's diagnosis (the words of the others come from lib/delivery/diagnose.ts). */
+export const INTERRUPTED_DIAGNOSIS = {
+  class: "interrupted",
+  cause:
+    "The worker stopped after the request left and before the answer was recorded, so whether the receiver got it is unknown.",
+  fix: "Nothing to do: the delivery is sent again with the same Idempotency-Key, so a receiver that honours it keeps one copy. If a repeat matters, ask the receiving system whether it arrived.",
+} as const satisfies Diagnosis;
 
 /**
  * The Idempotency-Key of a delivery carrying a completion's revision: the delivery's key for revision 1 (as before

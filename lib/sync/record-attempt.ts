@@ -85,6 +85,12 @@ function answer(outcome: AttemptOutcome, finishedAt: Date): SyncLogAnswer {
     errorCode: outcome.error?.code ?? null,
     errorMessage: outcome.error?.message ?? null,
     errorDetail: outcome.error?.detail ?? null,
+    ...(!outcome.ok &&
+      outcome.diagnosis && {
+        diagnosis: outcome.diagnosis.class,
+        diagnosisCause: outcome.diagnosis.cause,
+        diagnosisFix: outcome.diagnosis.fix,
+      }),
     outcome: outcome.ok ? ("success" as const) : ("failure" as const),
   };
 }
@@ -124,6 +130,7 @@ function localFailure(url: string, message: string): AttemptOutcome {
     durationMs: 0,
     error: { code: "config", message },
     diagnosis: {
+      class: "payload_not_built",
       cause: message,
       fix: "Open the payload mapping, check it against this learner with the preview, and save a fixed mapping.",
     },

@@ -2,6 +2,7 @@
 // type the delivery code produces, so the two cannot part ways unnoticed.
 
 import { z } from "zod";
+import { diagnosisClassSchema } from "@/lib/delivery/model";
 import type { AttemptOutcome, Diagnosis, TestConnectionResult, TestStage } from "@/lib/delivery/types";
 import { certificateDetailsSchema } from "@/lib/integrations/certificate-schemas";
 import { testTargetSchema } from "./schemas";
@@ -10,6 +11,7 @@ const headersSchema = z.record(z.string(), z.string());
 
 const diagnosisSchema = z
   .object({
+    class: diagnosisClassSchema.describe("What kind of failure it was (the sync log stores the same class)"),
     cause: z.string().describe("What most likely went wrong"),
     fix: z.string().describe("What to change"),
   })

@@ -1,4 +1,4 @@
-// GET /api/integrations/:id/log — log entries, filtered (outcome, status, user, time range, text), paged by cursor
+// GET /api/integrations/:id/log — log entries, filtered (outcome, status, user, time range, text, run), paged by cursor
 import { getDb } from "@/db/client";
 import { listLogEntries } from "@/db/queries/sync-log-read";
 import { notFound } from "@/lib/api/errors";
@@ -21,7 +21,10 @@ export const GET = route(
     errors: { 404: "The id is not an integration id" },
     example: {
       input: { outcome: "failure", user: "anne", limit: "1" },
-      output: { entries: [{ ...exampleLogEntry, outcome: "failure", status: 503 }], nextCursor: 5120 },
+      output: {
+        entries: [{ ...exampleLogEntry, outcome: "failure", status: 503, diagnosis: "server_error" }],
+        nextCursor: 5120,
+      },
     },
   },
   async ({ params, input }) => {
