@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseOutboundIps } from "./delivery/outbound-ips";
 import { SYNC_DEFAULTS } from "./sync/model";
 
 /** Every environment variable the app reads, validated once. Defaults match `.env.example`. */
@@ -19,6 +20,14 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default("LMS Sync <lms-sync@localhost>"),
   ALLOWED_PRIVATE_HOSTS: z.string().default(""),
+  // The deployment's egress addresses (IPv4, IPv6, CIDR; comma-separated), named to the receiver's IT.
+  OUTBOUND_IPS: z
+    .string()
+    .default("")
+    .superRefine((text, ctx) => {
+      const parsed = parseOutboundIps(text);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.error });
+    }),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Extra time a claimed delivery stays leased beyond its attempts' timeouts before another worker may take it.
@@ -47,6 +56,8 @@ export type Settings = z.infer<typeof envSchema> & {
   isProduction: boolean;
   appUrl: string;
   allowedPrivateHosts: string[];
+  /** OUTBOUND_IPS as a list; empty when the operator has not said. */
+  outboundIps: string[];
 };
 
 /** Parses an environment into settings; throws with every problem listed (a bug in deployment, not input). */
@@ -64,6 +75,9 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
     appUrl: s.APP_URL ?? `http://localhost:${s.PORT}`,
     allowedPrivateHosts: s.ALLOWED_PRIVATE_HOSTS.split(",")
       .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+    outboundIps: s.OUTBOUND_IPS.split(",")
+      .map((ip) => ip.trim())
       .filter(Boolean),
   };
 }
