@@ -4,6 +4,7 @@ import type { IntegrationOutput } from "@/lib/integrations/schemas";
 import { type LearnerOutput, type LearnerRecord, learnerRecordOutputSchema } from "@/lib/learners/schemas";
 import { buildPayload, type MappingEntry, tracePayload } from "@/lib/mapping";
 import { sampleRecord } from "@/lib/mapping/testing";
+import type { RunOutput } from "@/lib/sync/schemas";
 import type { LogEntryDetail } from "@/lib/sync-log/schemas";
 
 export const EXAMPLE_ID = "3f2b8c1e-5d4a-4c8e-9b7a-1e2d3c4b5a69";
@@ -104,4 +105,20 @@ export const exampleLogEntry: LogEntryDetail = {
   errorDetail: null,
   diagnosisCause: null,
   diagnosisFix: null,
+};
+
+export const exampleRun: RunOutput = {
+  id: 42,
+  integrationId: EXAMPLE_ID,
+  trigger: "manual",
+  status: "completed",
+  done: true,
+  startedAt: "2026-04-12T00:00:01.000Z",
+  finishedAt: "2026-04-12T00:00:09.500Z",
+  durationMs: 8500,
+  sent: 1000,
+  accepted: 998,
+  retried: 2,
+  failed: 0,
+  error: null,
 };

@@ -30,6 +30,8 @@ import * as pause from "@/app/api/integrations/[id]/pause/route";
 import * as preview from "@/app/api/integrations/[id]/preview/route";
 import * as integration from "@/app/api/integrations/[id]/route";
 import * as run from "@/app/api/integrations/[id]/run/route";
+import * as syncRun from "@/app/api/integrations/[id]/runs/[runId]/route";
+import * as syncRuns from "@/app/api/integrations/[id]/runs/route";
 import * as signingRotate from "@/app/api/integrations/[id]/signing/rotate/route";
 import * as signing from "@/app/api/integrations/[id]/signing/route";
 import * as testConnection from "@/app/api/integrations/[id]/test-connection/route";
@@ -75,6 +77,8 @@ const MODULES: Record<string, unknown>[] = [
   mapping,
   preview,
   run,
+  syncRuns,
+  syncRun,
   signing,
   signingRotate,
   exportIntegration,

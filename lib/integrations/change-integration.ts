@@ -7,7 +7,8 @@ import {
   insertMappingVersion,
   updateIntegrationRow,
 } from "@/db/queries/integrations";
-import type { Integration } from "@/db/schema";
+import { queueManualRun } from "@/db/queries/sync-runs";
+import type { Integration, SyncRun } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/roles";
 import type { MappingEntry } from "@/lib/mapping";
@@ -157,15 +158,29 @@ export async function setIntegrationStatus(
   });
 }
 
-/** "Run now": enqueues the same sync job the schedule does, in the transaction that records who asked. */
-export async function requestRun(db: Db, id: string, actor: Actor): Promise<ChangeResult> {
+export type RunRequest =
+  | { ok: true; integration: Integration; run: SyncRun }
+  | Extract<ChangeResult, { reason: "not_found" | "not_active" }>;
+
+/**
+ * "Run now": records the run as queued (or joins the one already waiting) and enqueues the same sync job the
+ * schedule does, which starts that run, in the transaction that records who asked.
+ */
+export async function requestRun(db: Db, id: string, actor: Actor): Promise<RunRequest> {
   return db.transaction(async (tx) => {
     const row = await findIntegrationForUpdate(tx, id);
     if (!row) return { ok: false, reason: "not_found" };
     if (row.status !== "active") return { ok: false, reason: "not_active", integration: row };
-    await enqueueSync(tx, id, "manual");
-    await recordAudit(tx, { actor, action: "integration.run", resourceType: "integration", resourceId: id });
-    return { ok: true, integration: row };
+    const run = await queueManualRun(tx, id);
+    await enqueueSync(tx, id, "manual", undefined, run.id);
+    await recordAudit(tx, {
+      actor,
+      action: "integration.run",
+      resourceType: "integration",
+      resourceId: id,
+      new: { runId: run.id },
+    });
+    return { ok: true, integration: row, run };
   });
 }
 

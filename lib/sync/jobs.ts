@@ -18,10 +18,12 @@ export async function enqueueSync(
   integrationId: string,
   trigger: RunTrigger,
   runAt?: Date,
+  runId?: number,
 ): Promise<void> {
   await db.execute(sql`select graphile_worker.add_job(
     ${SYNC_TASK},
-    json_build_object('integrationId', ${integrationId}::text, 'trigger', ${trigger}::text),
+    json_strip_nulls(json_build_object('integrationId', ${integrationId}::text, 'trigger', ${trigger}::text,
+      'runId', ${runId ?? null}::bigint)),
     queue_name => ${integrationQueue(integrationId)},
     run_at => ${(runAt ?? new Date()).toISOString()}::timestamptz,
     max_attempts => 3,

@@ -18,9 +18,16 @@ export const RUN_TRIGGERS = ["schedule", "manual", "retry", "completion"] as con
 export const runTriggerSchema = z.enum(RUN_TRIGGERS);
 export type RunTrigger = z.infer<typeof runTriggerSchema>;
 
-export const RUN_STATUSES = ["running", "completed", "stopped", "failed"] as const;
+/** `queued`: Run now asked for it and no worker has started it yet; the last three are how a run ended. */
+export const RUN_STATUSES = ["queued", "running", "completed", "stopped", "failed"] as const;
 export const runStatusSchema = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof runStatusSchema>;
+
+/** Whether a run has ended (a script waiting for it stops polling). */
+export const isRunDone = (status: RunStatus): boolean => status !== "queued" && status !== "running";
+
+/** What a queued run records when its integration is no longer active as a worker comes to start it. */
+export const NOT_STARTED_TEXT = "not started: the integration was paused or disabled before the run began";
 
 /** Why a run stopped before it had sent everything due (its status is then `stopped`). */
 export const STOP_REASONS = ["shutdown", "auto_disabled", "gone", "not_active"] as const;

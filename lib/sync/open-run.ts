@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { findIntegration } from "@/db/queries/integrations";
-import { insertSyncRun, setLastRunAt } from "@/db/queries/sync-runs";
+import { cancelQueuedRuns, insertSyncRun, setLastRunAt, takeOverQueuedRun } from "@/db/queries/sync-runs";
 import type { Integration } from "@/db/schema";
 import { systemClock } from "@/lib/clock";
 import { headersBeforeAuth, redactHeaders } from "@/lib/delivery";
@@ -8,7 +8,7 @@ import { connectionFromIntegration } from "@/lib/integrations/connection";
 import type { MappingEntry } from "@/lib/mapping";
 import { getSettings } from "@/lib/settings";
 import { withDbRetry } from "./db-retry";
-import type { RunTrigger } from "./model";
+import { NOT_STARTED_TEXT, type RunTrigger } from "./model";
 import { refuseRun } from "./refuse-run";
 import { type RunContext, type RunSummary, type RunSyncOptions, runLimits } from "./run-context";
 import { shutdownSignal } from "./stop-signal";
@@ -31,10 +31,18 @@ export async function openRun(
 ): Promise<OpenedRun> {
   const integration = await withDbRetry(() => findIntegration(db, integrationId));
   if (!integration) return { ok: false, summary: { ran: false, reason: "not_found" } };
-  if (integration.status !== "active")
+  // The schedule's and Run now's job (one job key) starts the run Run now queued, so its id tells how it went.
+  const takesQueued = trigger === "manual" || trigger === "schedule";
+  if (integration.status !== "active") {
+    if (takesQueued) await withDbRetry(() => cancelQueuedRuns(db, integrationId, NOT_STARTED_TEXT));
     return { ok: false, summary: { ran: false, reason: integration.status } };
+  }
 
-  const { id: runId, startedAt } = await withDbRetry(() => insertSyncRun(db, integrationId, trigger));
+  const queued = takesQueued
+    ? await withDbRetry(() => takeOverQueuedRun(db, integrationId, options.queuedRunId))
+    : undefined;
+  const { id: runId, startedAt } =
+    queued ?? (await withDbRetry(() => insertSyncRun(db, integrationId, trigger)));
   await withDbRetry(() => setLastRunAt(db, integrationId, startedAt));
   const conn = connectionFromIntegration(integration);
   const refused = await withDbRetry(() => refuseRun(db, integration, runId, conn.ok ? null : conn.error));

@@ -15,6 +15,8 @@ export type RunSyncOptions = {
   onLog?: (message: string) => void;
   /** Decides what is due, when leases run out and when retries fall due (a test moves it forward). */
   clock?: Clock;
+  /** The queued run (Run now's) this run starts as; a manual or scheduled run takes any queued one. */
+  queuedRunId?: number;
 };
 
 /** What stays fixed for the whole of one run: its integration, its limits, its clock and where it reports. */

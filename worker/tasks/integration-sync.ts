@@ -9,6 +9,8 @@ import { log } from "../logger";
 export const payloadSchema = z.object({
   integrationId: z.uuid(),
   trigger: runTriggerSchema.default("schedule"),
+  /** The run Run now recorded as queued, which this job starts. */
+  runId: z.number().int().positive().optional(),
 });
 
 /** One sync run of one integration (enqueued by the tick, "Run now", or a due retry). */
@@ -18,8 +20,9 @@ export const integrationSync: Task = async (payload, helpers) => {
     log("warn", `integration-sync: ignoring bad payload ${JSON.stringify(payload)}`);
     return;
   }
-  const { integrationId, trigger } = parsed.data;
+  const { integrationId, trigger, runId } = parsed.data;
   const summary = await runSync(getDb(), integrationId, trigger, {
+    queuedRunId: runId,
     owner: jobLeaseOwner(helpers.job.id),
     onLog: (m) => log("info", `sync ${integrationId.slice(0, 8)}: ${m}`),
   });
