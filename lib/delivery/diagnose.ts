@@ -1,4 +1,5 @@
 import { AUTH } from "../integrations/auth-types";
+import { getSettings } from "../settings";
 import {
   certificateRefusal,
   diagnoseClientCert,
@@ -6,6 +7,7 @@ import {
   diagnoseOAuth,
   SEND_LOG,
 } from "./diagnose-credentials";
+import { allowListRequest, allowPhrase } from "./outbound-ips";
 import type { AuthType, Diagnosis, Failure } from "./types";
 
 export type DiagnoseInput = {
@@ -22,6 +24,8 @@ export type DiagnoseInput = {
   /** The start of the response body: some servers explain certificate refusals there. */
   responseBody?: string;
 };
+
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /** Explains a failed attempt in an LMS administrator's words, with one concrete fix. */
 export function diagnose(input: DiagnoseInput): Diagnosis | undefined {
@@ -69,7 +73,7 @@ function diagnoseStatus(status: number, input: DiagnoseInput): Diagnosis {
       class: "forbidden",
       cause:
         "The credentials were accepted, but this account is not allowed to use this endpoint (HTTP 403).",
-      fix: "Ask the receiving system's IT to grant the account access to this URL, and to check any IP allow-list.",
+      fix: `Ask the receiving system's IT to grant the account access to this URL and, if they keep an IP allow-list, to ${allowPhrase(getSettings().outboundIps)}.`,
     };
   }
   if (status === 404 || status === 410) {
@@ -160,7 +164,7 @@ function diagnoseFailure(failure: Failure, input: DiagnoseInput): Diagnosis {
       return {
         class: "timeout",
         cause: `The endpoint did not answer within ${seconds} s: either it is very slow, or a firewall or IP allow-list is silently dropping the connection.`,
-        fix: "Ask the receiving system's IT to allow this server's IP address and to check the endpoint's response time; raise the timeout if it is just slow.",
+        fix: `${capitalised(allowListRequest(getSettings().outboundIps))}, and to check the endpoint's response time; raise the timeout if it is just slow.`,
       };
     case "dns":
       return failure.reason === "temporary"

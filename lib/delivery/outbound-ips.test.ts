@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { parseSettings } from "../settings";
+import { afterEach, describe, expect, it } from "vitest";
+import { parseSettings, resetSettingsCache } from "../settings";
+import { diagnose } from "./diagnose";
 import { allowListRequest, parseOutboundIps } from "./outbound-ips";
 
 describe("OUTBOUND_IPS", () => {
@@ -41,5 +42,35 @@ describe("OUTBOUND_IPS", () => {
     );
     expect(allowListRequest(["a", "b", "c"])).toMatch(/allow a, b and c$/);
     expect(allowListRequest([])).toMatch(/this server's outbound IP address/);
+  });
+});
+
+describe("the timeout and 403 diagnoses", () => {
+  afterEach(() => {
+    delete process.env.OUTBOUND_IPS;
+    resetSettingsCache();
+  });
+  const timeout = () =>
+    diagnose({ status: null, failure: { code: "timeout", message: "" }, timeoutMs: 5000 });
+  const forbidden = () => diagnose({ status: 403, authType: "api_key", method: "POST" });
+
+  it("name the addresses to allow when OUTBOUND_IPS lists them", () => {
+    process.env.OUTBOUND_IPS = "203.0.113.10,203.0.113.11";
+    resetSettingsCache();
+    expect(timeout()?.fix).toBe(
+      "Ask the receiving system's IT to allow 203.0.113.10 and 203.0.113.11, and to check the endpoint's response time; raise the timeout if it is just slow.",
+    );
+    expect(forbidden()?.fix).toMatch(
+      /if they keep an IP allow-list, to allow 203\.0\.113\.10 and 203\.0\.113\.11\.$/,
+    );
+    // The cause is not touched: it still says what happened.
+    expect(timeout()?.cause).toMatch(/did not answer within 5 s/);
+  });
+
+  it("point to OUTBOUND_IPS when it is unset", () => {
+    expect(timeout()?.fix).toMatch(
+      /allow this server's outbound IP address \(the operator can list it in OUTBOUND_IPS\)/,
+    );
+    expect(forbidden()?.fix).not.toMatch(/203\./);
   });
 });

@@ -38,9 +38,14 @@ export function listInWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
+/** What IT must allow: "allow 203.0.113.10 and 203.0.113.11", or this server's address when none are listed. */
+export function allowPhrase(outboundIps: readonly string[]): string {
+  return outboundIps.length > 0
+    ? `allow ${listInWords(outboundIps)}`
+    : "allow this server's outbound IP address (the operator can list it in OUTBOUND_IPS)";
+}
+
 /** The request to IT that the timeout and 403 diagnoses make. */
 export function allowListRequest(outboundIps: readonly string[]): string {
-  return outboundIps.length > 0
-    ? `ask the receiving system's IT to allow ${listInWords(outboundIps)}`
-    : "ask the receiving system's IT to allow this server's outbound IP address (the operator can list it in OUTBOUND_IPS)";
+  return `ask the receiving system's IT to ${allowPhrase(outboundIps)}`;
 }
