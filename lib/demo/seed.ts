@@ -4,11 +4,19 @@ import { findAppUserByEmail } from "@/db/queries/app-users";
 import { isEmptyDatabase, seedDemo } from "@/db/seed/demo";
 import type { LmsSeedCounts } from "@/db/seed/lms-data";
 import { hashPassword } from "@/lib/auth/password";
+import { createInboundSource } from "@/lib/inbound/sources";
 import { createIntegration } from "@/lib/integrations/create-integration";
 import { createIntegrationSchema } from "@/lib/integrations/schemas";
 import { DEMO_ACCOUNTS } from "./accounts";
 
-export type DemoSeedResult = { seeded: false } | { seeded: true; counts: LmsSeedCounts };
+export type DemoSeedResult =
+  | { seeded: false }
+  | {
+      seeded: true;
+      counts: LmsSeedCounts;
+      /** The demo's inbound source: where to send and its signing secret, printed once at the first start. */
+      inbound: { url: string; signingSecret: string };
+    };
 
 /** Seeds the demo into an empty database; refuses in production and leaves a used database alone. */
 export async function seedDemoIfEmpty(
@@ -40,5 +48,12 @@ export async function seedDemoIfEmpty(
       );
     },
   });
-  return { seeded: true, counts };
+  // One door in, so the demo can be sent users and completions at once (npm run inbound:send).
+  const source = await createInboundSource(
+    db,
+    { name: "Demo HR feed", kinds: ["users", "completions"], createMissing: true },
+    null,
+  );
+  const url = `${opts.appUrl}/api/inbound/${source.row.id}`;
+  return { seeded: true, counts, inbound: { url, signingSecret: source.signingSecret } };
 }

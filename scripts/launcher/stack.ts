@@ -99,6 +99,9 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       o.log(
         `demo data: ${c.organisations} organisations, ${c.users} learners, ${c.activities} courses, ${c.completions} completions`,
       );
+      o.log(
+        `demo inbound source (shown this once; rotate on the Inbound page for a new secret): npm run inbound:send -- --url ${seed.inbound.url} --secret ${seed.inbound.signingSecret} --file <body.json>`,
+      );
     }
 
     // Tests that start a second stack beside a running one must not rebuild the .next it serves from.
