@@ -81,6 +81,13 @@ export function TestConnectionCard({ integrationId }: { integrationId: string })
               </span>
             </div>
             <StageList stages={result.stages} />
+            {result.localAddress ? (
+              <p className="text-xs text-slate-500" data-testid="local-address">
+                This server connected from <code className="font-mono">{result.localAddress}</code>: the local
+                address of this connection as the server sees it (behind NAT or a proxy the receiver sees
+                another).
+              </p>
+            ) : null}
             {result.diagnosis ? (
               <DiagnosisBox
                 diagnosis={result.diagnosis}

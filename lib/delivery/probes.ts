@@ -9,7 +9,9 @@ import { classifyError } from "./classify-error";
 import type { TlsOptions } from "./tls-options";
 import type { Failure, TestStage } from "./types";
 
-export type ProbeResult = { stage: TestStage; failure?: Failure; address?: string };
+/** `localAddress`: this server's end of the TCP connection (connect stage), the address the receiver sees unless
+ * NAT or a proxy lies between. */
+export type ProbeResult = { stage: TestStage; failure?: Failure; address?: string; localAddress?: string };
 
 const elapsedSince = (started: number) => Math.round(performance.now() - started);
 
@@ -59,11 +61,13 @@ export function probeConnect(address: string, port: number, timeoutMs: number): 
   return new Promise((resolve) => {
     const socket = net.connect({ host: address, port });
     const done = (failure?: Failure) => {
+      const localAddress = failure ? undefined : socket.localAddress;
       socket.destroy();
       const detail = failure ? failure.message : `Connected to ${address} port ${port}.`;
       resolve({
         stage: { name: "connect", ok: !failure, durationMs: elapsedSince(started), detail },
         ...(failure && { failure }),
+        ...(localAddress && { localAddress }),
       });
     };
     socket.setTimeout(timeoutMs, () => done(timeoutFailure("TCP connection", timeoutMs)));

@@ -54,6 +54,8 @@ describe("testConnection", () => {
       issuer: expect.stringContaining("LMS Sync Test CA"),
     });
     expect(tls?.detail).toMatch(/TLSv1\.3/);
+    // This server's end of the connection, for the IT handout when OUTBOUND_IPS is unset.
+    expect(result.localAddress).toMatch(/^(127\.0\.0\.1|::1)$/);
     expect(result.stages.every((s) => s.durationMs >= 0)).toBe(true);
     expect(receiver.requests.length).toBe(before + 1);
     expect(receiver.requests.at(-1)).toMatchObject({ method: "GET", body: "" });
@@ -122,6 +124,7 @@ describe("testConnection", () => {
     });
     expect(names(result.stages)).toEqual(["dns:ok", "connect:ok", "tls:failed"]);
     expect(result.stages[2]?.certificate?.issuer).toMatch(/LMS Sync Test CA/);
+    expect(result.localAddress).toBe("127.0.0.1");
     expect(result.diagnosis?.fix).toMatch(/CA bundle/);
   });
 
@@ -139,6 +142,7 @@ describe("testConnection", () => {
     const refused = await testConnection({ settings: testSettings(gone.url), target: "production" });
     expect(names(refused.stages)).toEqual(["dns:ok", "connect:failed"]);
     expect(refused.diagnosis?.cause).toMatch(/connection refused/);
+    expect(refused.localAddress).toBeUndefined();
     const unknown = await testConnection({
       settings: testSettings("https://lms-sync-receiver.invalid/"),
       target: "production",

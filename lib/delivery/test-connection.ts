@@ -65,11 +65,12 @@ async function probeStages(input: TestConnectionInput): Promise<TestConnectionRe
   const tcp = await probeConnect(dns.address, port, prepared.timeoutMs);
   stages.push(tcp.stage);
   if (tcp.failure) return failed(tcp.failure, prepared.url);
+  const seenFrom = tcp.localAddress ? { localAddress: tcp.localAddress } : {};
 
   if (url.protocol === "https:") {
     const tls = await probeTls(dns.address, host, port, prepared.tls.options, prepared.timeoutMs);
     stages.push(tls.stage);
-    if (tls.failure) return failed(tls.failure, prepared.url);
+    if (tls.failure) return { ...failed(tls.failure, prepared.url), ...seenFrom };
   }
 
   if (hasToken(settings.authType)) {
@@ -89,7 +90,7 @@ async function probeStages(input: TestConnectionInput): Promise<TestConnectionRe
         timeoutMs: prepared.timeoutMs,
       };
       const outcome = authFailureOutcome(ctx, prepared.url, auth);
-      return { ...failed(auth.failure, prepared.url), outcome, diagnosis: outcome.diagnosis };
+      return { ...failed(auth.failure, prepared.url), outcome, diagnosis: outcome.diagnosis, ...seenFrom };
     }
     stages.push({
       name: "token",
@@ -121,5 +122,6 @@ async function probeStages(input: TestConnectionInput): Promise<TestConnectionRe
     stages,
     outcome,
     ...(outcome.diagnosis && { diagnosis: outcome.diagnosis }),
+    ...seenFrom,
   };
 }

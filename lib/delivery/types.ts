@@ -85,4 +85,6 @@ export type TestConnectionResult = {
   stages: TestStage[];
   outcome?: AttemptOutcome;
   diagnosis?: Diagnosis;
+  /** This server's address on the test's TCP connection, as its socket sees it (NAT or a proxy may change it). */
+  localAddress?: string;
 };

@@ -64,6 +64,12 @@ export const testConnectionOutputSchema = z.object({
       stages: z.array(stageSchema).describe("Each stage of the connection, in order"),
       outcome: attemptOutcomeSchema.optional().describe("The HTTP exchange, when it came that far"),
       diagnosis: diagnosisSchema.optional(),
+      localAddress: z
+        .string()
+        .optional()
+        .describe(
+          "This server's address on the test's connection, as its socket sees it (the receiver may see another behind NAT or a proxy)",
+        ),
     })
     .describe("The test, stage by stage") satisfies z.ZodType<TestConnectionResult>,
 });
