@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { runOnce } from "graphile-worker";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { completions, deliveries, integrations, syncRuns, users } from "@/db/schema";
+import { activities, completions, deliveries, integrations, syncRuns, users } from "@/db/schema";
 import { json } from "@/lib/delivery/test-support/servers";
 import { integrationSync } from "@/worker/tasks/integration-sync";
 import { completionJobKey, integrationQueue } from "./jobs";
@@ -171,6 +171,32 @@ describe("sync on completion", () => {
     await bed.f.t.db.update(integrations).set({ status: "paused" }).where(eq(integrations.id, integrationId));
     await sendIn(newCompletions(2));
     expect(await jobsOf(integrationId)).toEqual([]);
+  });
+
+  it("works for an LMS that writes with a role of its own, which may not touch integrations or the job queue", async () => {
+    const { integrationId } = await addTestIntegration(bed.f.t.db, {
+      endpointUrl: bed.receiver.url,
+      syncOnCompletion: true,
+    });
+    await bed.f.t.sql.unsafe(`
+      do $$ begin
+        if not exists (select from pg_roles where rolname = 'lms_writer') then create role lms_writer; end if;
+      end $$;
+      grant select, insert, update on completions to lms_writer;
+      grant usage on all sequences in schema public to lms_writer`);
+    const [learner] = await bed.f.t.db.select({ id: users.id }).from(users).limit(1);
+    const [course] = await bed.f.t.db.select({ id: activities.id }).from(activities).limit(1);
+    await bed.f.t.db.transaction(async (tx) => {
+      await tx.execute(sql`set local role lms_writer`);
+      await tx.insert(completions).values({
+        userId: learner!.id,
+        activityId: course!.id,
+        completionDate: new Date("2025-06-01T09:00:00Z"),
+        bestCombined: 100,
+        bestScore: 77,
+      });
+    });
+    expect(await jobsOf(integrationId)).toMatchObject([{ key: completionJobKey(integrationId) }]);
   });
 
   it("counts every writer of completions: the LMS changing a score in SQL enqueues a run too", async () => {
