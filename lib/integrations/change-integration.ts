@@ -145,7 +145,7 @@ export async function setIntegrationStatus(
         : { status: "paused" as const };
     const row = await updateIntegrationRow(tx, id, { ...values, updatedBy: actor.id });
     // What waited while it was off is due now: sent by a run that starts no new retry cycles (as a retry's run).
-    if (action === "enable") await enqueueRetrySync(tx, id, new Date());
+    if (action === "enable") await enqueueRetrySync(tx, id, new Date(), "enable");
     await recordAudit(tx, {
       actor,
       action: `integration.${action}`,

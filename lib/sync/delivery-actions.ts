@@ -41,7 +41,7 @@ export async function actOnDelivery(
       [deliveryId],
       action === "resend" ? "pending" : "skipped",
     );
-    if (action === "resend") await enqueueRetrySync(tx, integrationId, new Date());
+    if (action === "resend") await enqueueRetrySync(tx, integrationId, new Date(), "resend");
     await recordAudit(tx, {
       actor,
       action: `delivery.${action}`,
@@ -71,7 +71,7 @@ async function actOnIntegration(
     if (!(await findIntegration(tx, integrationId)))
       return { ok: false, reason: "not_found", message: "Integration not found" };
     const affected = await change(tx);
-    if (affected > 0) await enqueueRetrySync(tx, integrationId, new Date());
+    if (affected > 0) await enqueueRetrySync(tx, integrationId, new Date(), "resend");
     await recordAudit(tx, {
       actor,
       action,

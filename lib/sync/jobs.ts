@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import type { RunTrigger } from "./model";
+import type { RetryTrigger, RunTrigger } from "./model";
 
 export const SYNC_TASK = "integration-sync";
 
@@ -44,10 +44,15 @@ export const completionJobKey = (integrationId: string) => `sync-completion:${in
  * Enqueues the run that sends retries when they fall due. Its own job key, so it never postpones a scheduled or
  * manual run (which resets failed deliveries); the shared queue still keeps the two from overlapping.
  */
-export async function enqueueRetrySync(db: DbOrTx, integrationId: string, runAt: Date): Promise<void> {
+export async function enqueueRetrySync(
+  db: DbOrTx,
+  integrationId: string,
+  runAt: Date,
+  trigger: RetryTrigger = "retry",
+): Promise<void> {
   await db.execute(sql`select graphile_worker.add_job(
     ${SYNC_TASK},
-    json_build_object('integrationId', ${integrationId}::text, 'trigger', 'retry'),
+    json_build_object('integrationId', ${integrationId}::text, 'trigger', ${trigger}::text),
     queue_name => ${integrationQueue(integrationId)},
     run_at => ${runAt.toISOString()}::timestamptz,
     max_attempts => 3,

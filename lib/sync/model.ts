@@ -11,12 +11,31 @@ export const deliveryStateSchema = z.enum(DELIVERY_STATES);
 export type DeliveryState = z.infer<typeof deliveryStateSchema>;
 
 /**
- * What started a run: the schedule's tick, "Run now", retries falling due, or new or changed completions (sync on
- * completion; like a retry's run it starts no new cycle for failed deliveries).
+ * What started a run: the schedule's tick, "Run now", retries falling due, new or changed completions (sync on
+ * completion), the minute tick finding due deliveries no job would send, enabling the integration, or an admin's
+ * resend. Only the first two start new retry cycles for failed deliveries (startsNewCycles).
  */
-export const RUN_TRIGGERS = ["schedule", "manual", "retry", "completion"] as const;
+export const RUN_TRIGGERS = [
+  "schedule",
+  "manual",
+  "retry",
+  "completion",
+  "tick",
+  "enable",
+  "resend",
+] as const;
 export const runTriggerSchema = z.enum(RUN_TRIGGERS);
 export type RunTrigger = z.infer<typeof runTriggerSchema>;
+
+/**
+ * The triggers of the run that sends what is due without new retry cycles: retries falling due, the minute tick
+ * finding due deliveries no job would send, enabling an integration, and an admin's resend.
+ */
+export type RetryTrigger = Extract<RunTrigger, "retry" | "tick" | "enable" | "resend">;
+
+/** Whether a run gives failed deliveries a new retry cycle: the schedule's business, and Run now's. */
+export const startsNewCycles = (trigger: RunTrigger): boolean =>
+  trigger === "schedule" || trigger === "manual";
 
 /** `queued`: Run now asked for it and no worker has started it yet; the last three are how a run ended. */
 export const RUN_STATUSES = ["queued", "running", "completed", "stopped", "failed"] as const;

@@ -2,6 +2,7 @@ import { resendChangedDeliveries } from "@/db/queries/changed-deliveries";
 import { analyzeDeliveries, createMissingDeliveries, restartFailedDeliveries } from "@/db/queries/deliveries";
 import type { Integration } from "@/db/schema";
 import { withDbRetry } from "./db-retry";
+import { startsNewCycles } from "./model";
 import type { RunContext } from "./run-context";
 
 /** Past this many new deliveries the planner's statistics are refreshed (see analyzeDeliveries). */
@@ -24,10 +25,9 @@ export async function queueDeliveries(
     ? await withDbRetry(() => resendChangedDeliveries(db, integrationId, sendFrom, now()))
     : 0;
   // A failed delivery's new cycle is the schedule's business (and Run now's), not what a retry or a completion asks.
-  const restarted =
-    trigger === "retry" || trigger === "completion"
-      ? 0
-      : await withDbRetry(() => restartFailedDeliveries(db, integrationId, now()));
+  const restarted = !startsNewCycles(trigger)
+    ? 0
+    : await withDbRetry(() => restartFailedDeliveries(db, integrationId, now()));
   run.log(
     `run ${run.runId} (${trigger}): ${created} new deliveries, ${resent} changed ones sent again, ${restarted} failed ones get a new cycle`,
   );

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { runOnce } from "graphile-worker";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as listLog } from "@/app/api/integrations/[id]/log/route";
@@ -10,6 +10,7 @@ import { seedLmsData } from "@/db/seed/lms-data";
 import { createTestDatabase, type TestDatabase } from "@/db/test/database";
 import { createApiUsers } from "@/lib/api/test-support/api-users";
 import { callRoute } from "@/lib/api/test-support/call-route";
+import type { Actor } from "@/lib/auth/roles";
 import { json, type Receiver, type Responder, startReceiver } from "@/lib/delivery/test-support/servers";
 import { setIntegrationStatus } from "@/lib/integrations/change-integration";
 import { integrationSync } from "@/worker/tasks/integration-sync";
@@ -18,6 +19,7 @@ import { NOT_STARTED_TEXT } from "./model";
 import { runSync } from "./run-sync";
 import { ensureTestSecretKey, insertAdmin } from "./test-support/fixture";
 import { addReceiverIntegration } from "./test-support/receiver-integration";
+import { runTick } from "./tick";
 
 // Run now answers the run's id at once, and GET /runs/:runId tells a script how it goes until it is done; the
 // runs list pages. The sync job runs inline (graphile-worker's runOnce) against a real HTTPS receiver.
@@ -46,6 +48,11 @@ afterAll(async () => {
 });
 
 const endpoint = () => `${receiver.url}completions`;
+let signedIn: Actor | undefined;
+const actor = async () => {
+  signedIn ??= await insertAdmin(t.db);
+  return signedIn;
+};
 const runJobs = () => runOnce({ connectionString: t.url, taskList: { "integration-sync": integrationSync } });
 const requestRun = (id: string) =>
   callRoute(runNow, { token: admin, method: "POST", path: `/api/integrations/${id}/run`, params: { id } });
@@ -141,7 +148,7 @@ describe("Run now and the run's state", () => {
   it("a run whose integration is paused before a worker starts it ends without sending, and says why", async () => {
     const id = await addReceiverIntegration(t.db, endpoint());
     const { runId } = (await requestRun(id)).body;
-    await setIntegrationStatus(t.db, id, "pause", await insertAdmin(t.db));
+    await setIntegrationStatus(t.db, id, "pause", await actor());
     await runJobs();
     expect(await pollRun(id, runId)).toMatchObject({
       status: "stopped",
@@ -170,6 +177,37 @@ describe("Run now and the run's state", () => {
       params: { id: a },
     });
     expect(viewerRun.status).toBe(403);
+  });
+});
+
+describe("what started a run", () => {
+  it("enabling an integration and the minute tick's resume record their own triggers", async () => {
+    const id = await addReceiverIntegration(t.db, endpoint());
+    await setIntegrationStatus(t.db, id, "pause", await actor());
+    await setIntegrationStatus(t.db, id, "enable", await actor());
+    await runJobs();
+    await runTick(t.db);
+    await runJobs();
+    const runs = await t.db
+      .select()
+      .from(syncRuns)
+      .where(eq(syncRuns.integrationId, id))
+      .orderBy(syncRuns.id);
+    expect(runs.map((r) => [r.trigger, r.sent])).toEqual([["enable", COMPLETIONS]]);
+    // Nothing due: the tick enqueued no run. One more due delivery, and it does.
+    await t.db.execute(sql`update deliveries set state = 'pending', next_attempt_at = now()
+      where id = (select min(id) from deliveries where integration_id = ${id})`);
+    await runTick(t.db);
+    await runJobs();
+    const after = await t.db
+      .select()
+      .from(syncRuns)
+      .where(eq(syncRuns.integrationId, id))
+      .orderBy(syncRuns.id);
+    expect(after.map((r) => [r.trigger, r.sent])).toEqual([
+      ["enable", COMPLETIONS],
+      ["tick", 1],
+    ]);
   });
 });
 

@@ -14,7 +14,7 @@ export const runSchema = z.object({
   trigger: z
     .string()
     .describe(
-      "What started it: schedule, manual (Run now), retry (retries falling due, a resend, enabling, the minute tick's resume), completion (sync on completion)",
+      "What started it: schedule, manual (Run now), retry (retries falling due), completion (sync on completion), tick (the minute tick found due deliveries no job would send), enable (enabling the integration), resend (an admin resent deliveries)",
     ),
   status: runStatusSchema.describe(
     "queued (asked for, no worker has started it), running, completed, stopped (cut short: see error) or failed",

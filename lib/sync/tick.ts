@@ -32,6 +32,6 @@ export async function runTick(db: Db, now = new Date()): Promise<TickResult> {
   }
   const resumed = [...(await listIntegrationsWithoutRun(db, now))];
   // The retry run sends what is due without starting new cycles for failed deliveries (the schedule's business).
-  for (const r of resumed) await enqueueRetrySync(db, r.id, now);
+  for (const r of resumed) await enqueueRetrySync(db, r.id, now, "tick");
   return { active: schedules.length, enqueued, resumed };
 }
