@@ -8,19 +8,35 @@ import { Button } from "@/components/ui/button";
  * A new signing secret with the URL to send to, shown this once: the server keeps only its ciphertext, and no page or
  * reply shows it again. The admin copies it into the sending system.
  */
-export function SecretOnce({ secret, url, onDone }: { secret: string; url: string; onDone: () => void }) {
+export function SecretOnce({
+  secret,
+  url,
+  note,
+  onDone,
+}: {
+  secret: string;
+  /** Where the sender posts (an inbound source); none for an integration's outbound secret. */
+  url?: string;
+  /** Who gets the secret, when not the sending system. */
+  note?: string;
+  onDone: () => void;
+}) {
   const [isCopied, setIsCopied] = useState(false);
   return (
     <div className="space-y-3" data-testid="secret-once">
       <Alert tone="warning">
-        Copy the signing secret now: it is shown only this once. Give it and the URL to the sending system; it
-        signs each request with it (Standard Webhooks).
+        {note ??
+          "Copy the signing secret now: it is shown only this once. Give it and the URL to the sending system; it signs each request with it (Standard Webhooks)."}
       </Alert>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 text-sm">
-        <dt className="font-medium text-ink-700">URL</dt>
-        <dd className="break-all font-mono text-xs" data-testid="source-url">
-          POST {url}
-        </dd>
+        {url ? (
+          <>
+            <dt className="font-medium text-ink-700">URL</dt>
+            <dd className="break-all font-mono text-xs" data-testid="source-url">
+              POST {url}
+            </dd>
+          </>
+        ) : null}
         <dt className="font-medium text-ink-700">Signing secret</dt>
         <dd className="break-all font-mono text-xs" data-testid="signing-secret">
           {secret}

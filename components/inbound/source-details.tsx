@@ -10,6 +10,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DateTime } from "@/components/ui/date-time";
 import { INBOUND_KIND_LABELS, INBOUND_LIMITS } from "@/lib/inbound/model";
 import { EditSourceForm } from "./edit-source-form";
+import { OverlapHoursInput } from "./overlap-hours-input";
 import { SecretOnce } from "./secret-once";
 import { useDeleteInboundSource, useInboundSource, useRotateSecret } from "./use-inbound";
 
@@ -71,17 +72,11 @@ export function SourceDetails({ id }: { id: string }) {
       )}
       {isAdmin && !rotate.data && !isEditing ? (
         <div className="mt-4 flex flex-wrap items-end gap-3 border-t border-ink-100 pt-4">
-          <label className="text-xs font-medium text-ink-600">
-            Old secret keeps working for (hours)
-            <input
-              className="input mt-1 w-28"
-              type="number"
-              min={0}
-              max={INBOUND_LIMITS.maxOverlapHours}
-              value={overlapHours}
-              onChange={(e) => setOverlapHours(Number(e.target.value))}
-            />
-          </label>
+          <OverlapHoursInput
+            label="Old secret keeps working for (hours)"
+            value={overlapHours}
+            onChange={setOverlapHours}
+          />
           <Button variant="secondary" onClick={() => setIsEditing(true)}>
             Edit
           </Button>

@@ -1,15 +1,18 @@
 "use client";
 
 import Link from "next/link";
+import { useRole } from "@/components/layout/use-role";
 import { Alert } from "@/components/ui/alert";
 import { LinkTabs } from "@/components/ui/tabs";
 import { DeliverySummary } from "./delivery-summary";
+import { ExportButton } from "./export-button";
 import { StatusBadge } from "./status-badge";
 import { useIntegration } from "./use-integration";
 
 /** Name, status and the section tabs of one integration. */
 export function IntegrationHeader({ id }: { id: string }) {
   const { data, error } = useIntegration(id);
+  const { isAdmin } = useRole();
   const base = `/integrations/${id}`;
   return (
     <div>
@@ -19,6 +22,11 @@ export function IntegrationHeader({ id }: { id: string }) {
       <div className="mt-2 mb-4 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{data?.name ?? "Integration"}</h1>
         {data ? <StatusBadge status={data.status} /> : null}
+        {data && isAdmin ? (
+          <span className="ml-auto">
+            <ExportButton id={id} name={data.name} />
+          </span>
+        ) : null}
       </div>
       {error ? <Alert>Could not load this integration: {error.message}</Alert> : null}
       {data ? <DeliverySummary integrationId={id} /> : null}

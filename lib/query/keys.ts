@@ -2,6 +2,7 @@
 export const queryKeys = {
   integrations: ["integrations"] as const,
   integration: (id: string) => ["integrations", id] as const,
+  signing: (id: string) => ["integrations", id, "signing"] as const,
   demoReceipts: ["demo-receipts"] as const,
   notifications: ["notifications"] as const,
   learnerSearch: (q: string) => ["learners", "search", q] as const,

@@ -14,7 +14,16 @@ export default async function IntegrationsPage() {
       <PageHeader
         title="Integrations"
         description="Where course completions are sent, how, and how it is going."
-        actions={canEdit ? <ButtonLink href="/integrations/new">New integration</ButtonLink> : null}
+        actions={
+          canEdit ? (
+            <>
+              <ButtonLink href="/integrations/import" variant="secondary">
+                Import from file
+              </ButtonLink>
+              <ButtonLink href="/integrations/new">New integration</ButtonLink>
+            </>
+          ) : null
+        }
       />
       <IntegrationList canEdit={canEdit} />
     </>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SigningCard } from "@/components/integrations/signing-card";
 import { IntegrationSettings } from "@/components/settings-form/integration-settings";
 import { getSessionActor } from "@/lib/auth/actor";
 import { getSettings } from "@/lib/settings";
@@ -14,11 +15,16 @@ export default async function IntegrationSettingsPage({
 }) {
   const [{ id }, query, actor] = await Promise.all([params, searchParams, getSessionActor()]);
   return (
-    <IntegrationSettings
-      id={id}
-      canEdit={actor?.role === "admin"}
-      isProduction={getSettings().isProduction}
-      isJustCreated={query.created === "1"}
-    />
+    <>
+      <IntegrationSettings
+        id={id}
+        canEdit={actor?.role === "admin"}
+        isProduction={getSettings().isProduction}
+        isJustCreated={query.created === "1"}
+      />
+      <div className="mt-6">
+        <SigningCard id={id} canEdit={actor?.role === "admin"} />
+      </div>
+    </>
   );
 }
