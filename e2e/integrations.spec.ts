@@ -56,7 +56,7 @@ test("[integrations] admin creates an API-key integration against the demo recei
   await expect(created.getByTestId("daily-chart")).toHaveAccessibleName(
     /Last 30 days: 0 delivered, 0 failed/,
   );
-  await created.getByRole("button", { name: `Run ${name} now` }).click();
+  await created.getByRole("button", { name: `Run now: ${name}` }).click();
   await expect(created.getByRole("status")).toContainText("Run queued");
 
   const [stored] = await e2eDb().db.select().from(integrations).where(eq(integrations.name, name));
@@ -75,7 +75,7 @@ test("[integrations] admin pauses and enables an integration from the list", asy
   await r.getByRole("button", { name: `Pause ${name}` }).click();
   await expect(r).toContainText("Paused");
   await expect(r.getByRole("status")).toContainText("Paused: nothing is sent");
-  await expect(r.getByRole("button", { name: `Run ${name} now` })).toBeDisabled();
+  await expect(r.getByRole("button", { name: `Run now: ${name}` })).toBeDisabled();
   const paused = await e2eDb().db.query.integrations.findFirst({ where: eq(integrations.id, seeded.id) });
   expect(paused?.status).toBe("paused");
 

@@ -24,7 +24,7 @@ test("[roles] a viewer sees settings and mapping read-only", async ({ page }) =>
   }
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Demo HR system");
   await expect(page.getByTestId("secret-apiKey")).toContainText("set");
-  for (const name of [/^Save/, /^Delete/, /Run .* now/, /^Pause/, /^Replace/, /^Create/]) {
+  for (const name of [/^Save/, /^Delete/, /^Run now/, /^Pause/, /^Replace/, /^Create/]) {
     await expect(page.getByRole("button", { name })).toHaveCount(0);
   }
 

@@ -1,8 +1,8 @@
 "use client";
 
-import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /**
  * A new signing secret with the URL to send to, shown this once: the server keeps only its ciphertext, and no page or
@@ -21,7 +21,6 @@ export function SecretOnce({
   note?: string;
   onDone: () => void;
 }) {
-  const [isCopied, setIsCopied] = useState(false);
   return (
     <div className="space-y-3" data-testid="secret-once">
       <Alert tone="warning">
@@ -43,15 +42,7 @@ export function SecretOnce({
         </dd>
       </dl>
       <div className="flex gap-2">
-        <Button
-          variant="secondary"
-          onClick={async () => {
-            await navigator.clipboard?.writeText(secret);
-            setIsCopied(true);
-          }}
-        >
-          {isCopied ? "Copied" : "Copy secret"}
-        </Button>
+        <CopyButton text={secret} label="Copy secret" />
         <Button onClick={onDone}>I have stored it</Button>
       </div>
     </div>

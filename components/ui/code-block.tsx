@@ -12,6 +12,8 @@ export function CodeBlock({
   return (
     <figure aria-label={label} className="m-0">
       <pre
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling block must be reachable by keyboard to scroll it (WCAG 2.1.1)
+        tabIndex={0}
         className={`overflow-x-auto rounded-panel bg-ink-900 p-3 font-mono text-xs leading-relaxed text-ink-100 ${className}`}
       >
         {text}
