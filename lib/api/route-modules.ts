@@ -2,6 +2,7 @@
 // A test walks app/api and fails when a route file, or a method it exports, is missing here.
 
 import * as certificatesInspect from "@/app/api/certificates/inspect/route";
+import * as completionCount from "@/app/api/completions/count/route";
 import * as demoReceipts from "@/app/api/demo-receiver/receipts/route";
 import * as demoReceiver from "@/app/api/demo-receiver/route";
 import * as fields from "@/app/api/fields/route";
@@ -21,6 +22,8 @@ import * as resendFailed from "@/app/api/integrations/[id]/deliveries/resend-fai
 import * as deliveries from "@/app/api/integrations/[id]/deliveries/route";
 import * as enable from "@/app/api/integrations/[id]/enable/route";
 import * as exportIntegration from "@/app/api/integrations/[id]/export/route";
+import * as handout from "@/app/api/integrations/[id]/handout/route";
+import * as handoutStarter from "@/app/api/integrations/[id]/handout/starter/route";
 import * as history from "@/app/api/integrations/[id]/history/route";
 import * as logEntry from "@/app/api/integrations/[id]/log/[entryId]/route";
 import * as logExport from "@/app/api/integrations/[id]/log/export/route";
@@ -49,6 +52,7 @@ import { openApiContract } from "./openapi-contract";
 
 const MODULES: Record<string, unknown>[] = [
   certificatesInspect,
+  completionCount,
   demoReceiver,
   demoReceipts,
   fields,
@@ -82,6 +86,8 @@ const MODULES: Record<string, unknown>[] = [
   signing,
   signingRotate,
   exportIntegration,
+  handout,
+  handoutStarter,
   importIntegration,
   testConnection,
   testUser,
