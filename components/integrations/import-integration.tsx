@@ -172,6 +172,10 @@ function Summary({ document }: { document: IntegrationDocument }) {
     ["Schedule", `${s.scheduleCron} (${s.scheduleTimeZone})`],
     ["Mapping", s.mapping ? `${s.mapping.length} keys` : "the standard mapping"],
     ["Request signing", document.signing ? "on (a new secret is made)" : "off"],
+    [
+      "Sends completions from",
+      s.sendFrom ? `${s.sendFrom.toISOString().slice(0, 10)} (as in the file)` : "now (when it is created)",
+    ],
   ];
   if (document.exportedFrom) rows.push(["Exported from", document.exportedFrom]);
   return (
