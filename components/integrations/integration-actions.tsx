@@ -1,17 +1,24 @@
 "use client";
 
+import { RunResult } from "@/components/runs/run-result";
+import { useRunNow } from "@/components/runs/use-run";
 import { Button } from "@/components/ui/button";
 import type { IntegrationOutput } from "@/lib/integrations/schemas";
 import { useIntegrationAction } from "./use-integration-action";
 
-/** Enable or pause, and Run now, with a line saying what happened (admins only; the caller decides). */
+/**
+ * Enable or pause, and Run now, with a line saying what happened: a run's progress and result in place (admins
+ * only; the caller decides).
+ */
 export function IntegrationActions({
   integration,
 }: {
-  integration: Pick<IntegrationOutput, "id" | "name" | "status">;
+  integration: Pick<IntegrationOutput, "id" | "name" | "status"> & { sendFrom?: string | null };
 }) {
   const action = useIntegrationAction(integration.id);
+  const runNow = useRunNow(integration.id);
   const isActive = integration.status === "active";
+  const error = action.error ?? runNow.error;
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex gap-2 whitespace-nowrap">
@@ -35,17 +42,22 @@ export function IntegrationActions({
           </Button>
         )}
         <Button
-          disabled={action.isPending || !isActive}
+          disabled={action.isPending || runNow.isGoing || !isActive}
           title={isActive ? undefined : "Enable the integration first"}
-          onClick={() => action.mutate("run")}
+          onClick={() => {
+            action.reset();
+            runNow.start();
+          }}
           aria-label={`Run ${integration.name} now`}
         >
           Run now
         </Button>
       </div>
       <p className="max-w-56 text-right text-xs" role="status" aria-live="polite">
-        {action.error ? (
-          <span className="text-red-700">{action.error.message}</span>
+        {error ? (
+          <span className="text-red-700">{error.message}</span>
+        ) : runNow.run && !action.message ? (
+          <RunResult integrationId={integration.id} run={runNow.run} sendFrom={integration.sendFrom} />
         ) : (
           <span className="text-emerald-700">{action.message}</span>
         )}

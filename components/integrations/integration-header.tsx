@@ -40,6 +40,7 @@ export function IntegrationHeader({ id }: { id: string }) {
           { href: base, label: "Settings", exact: true },
           { href: `${base}/mapping`, label: "Payload mapping" },
           { href: `${base}/test`, label: "Test" },
+          { href: `${base}/runs`, label: "Runs" },
           { href: `${base}/log`, label: "Sync log" },
           { href: `${base}/history`, label: "History" },
         ]}

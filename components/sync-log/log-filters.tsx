@@ -11,8 +11,18 @@ export type LogFilterState = {
   from: string;
   to: string;
   q: string;
+  /** One run's attempts (the runs page links here); no input of its own. */
+  runId: string;
 };
-export const EMPTY_FILTER: LogFilterState = { outcome: "", status: "", user: "", from: "", to: "", q: "" };
+export const EMPTY_FILTER: LogFilterState = {
+  outcome: "",
+  status: "",
+  user: "",
+  from: "",
+  to: "",
+  q: "",
+  runId: "",
+};
 
 /** The filter values the API takes, without empty ones (local datetime inputs become ISO). */
 export function toQuery(f: LogFilterState): Record<string, string> {

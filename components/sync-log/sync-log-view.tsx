@@ -20,7 +20,19 @@ export function SyncLogView({ integrationId }: { integrationId: string }) {
   return (
     <div className="space-y-4">
       <BulkActions integrationId={integrationId} />
-      <LogFilters initial={form} onApply={setFilter} />
+      <LogFilters key={form.runId} initial={form} onApply={setFilter} />
+      {form.runId ? (
+        <p className="text-sm text-slate-700" data-testid="run-filter">
+          Only the attempts of run #{form.runId}.{" "}
+          <button
+            type="button"
+            className="font-medium text-indigo-700 hover:underline"
+            onClick={() => setFilter({ ...form, runId: "" })}
+          >
+            Show every run
+          </button>
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p className="text-slate-600">
           Every production attempt, newest first. Test requests are never logged here.

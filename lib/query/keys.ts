@@ -17,6 +17,12 @@ export const logKeys = {
   entry: (integrationId: string, entryId: number) => ["sync-log", integrationId, "entry", entryId] as const,
 };
 
+/** Keys of sync runs, per integration. */
+export const runKeys = {
+  list: (integrationId: string) => ["runs", integrationId] as const,
+  run: (integrationId: string, runId: number) => ["runs", integrationId, runId] as const,
+};
+
 /** Keys of inbound sources and their logs. */
 export const inboundKeys = {
   sources: ["inbound-sources"] as const,

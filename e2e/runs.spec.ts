@@ -1,0 +1,94 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "@playwright/test";
+import { and, eq } from "drizzle-orm";
+import { syncRuns } from "../db/schema";
+import { runSync } from "../lib/sync/run-sync";
+import { e2eDb } from "./support/db";
+import { createTestIntegration } from "./support/integrations";
+import { ADMIN, signIn } from "./support/login";
+
+/**
+ * A receiver that answers the first `answerFirst` requests at once (the third with a 400) and holds the rest until
+ * `release()`: the run stays visibly in progress for as long as the test wants.
+ */
+async function startHoldingReceiver(answerFirst: number) {
+  let n = 0;
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const server = http.createServer(async (req, res) => {
+    req.resume();
+    n += 1;
+    const mine = n;
+    if (mine > answerFirst) await gate;
+    const status = mine === 3 ? 400 : 200;
+    res
+      .writeHead(status, { "content-type": "application/json" })
+      .end(status === 200 ? "{}" : '{"error":"bad"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/in`,
+    requests: () => n,
+    release,
+    close: () => new Promise((r) => server.close(r)),
+  };
+}
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+test("[runs] Run now shows the run to its end", async ({ page }) => {
+  const receiver = await startHoldingReceiver(5);
+  const name = `Runs ${Date.now().toString(36)}`;
+  const id = await createTestIntegration({
+    name,
+    endpointUrl: receiver.url,
+    secrets: { apiKey: "e2e-runs-key-0123456789" },
+    failureThreshold: 1000,
+    concurrency: 1,
+  });
+  // The button's name says the integration's ("Run now: <name>").
+  const runNow = page.getByRole("button", { name: new RegExp(`^Run (now: )?${name}`) });
+  await signIn(page, ADMIN);
+  await page.goto(`/integrations/${id}`);
+  await runNow.click();
+  const result = page.getByTestId("run-result");
+  await expect(result).toContainText("Run queued");
+  await expect(runNow).toBeDisabled();
+
+  // The worker's part: the e2e stack runs none, so the test starts the queued run as the sync job would.
+  const [queued] = await e2eDb()
+    .db.select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.integrationId, id), eq(syncRuns.status, "queued")));
+  expect(queued).toBeDefined();
+  const job = runSync(e2eDb().db, id, "manual", { queuedRunId: queued!.id });
+
+  await expect(result).toHaveText("Running: 5 sent, 4 accepted, 1 failed (1 to retry) so far…");
+
+  receiver.release();
+  const summary = await job;
+  await receiver.close();
+  expect(summary).toMatchObject({ ran: true, runId: queued!.id, status: "completed" });
+  const sent = receiver.requests();
+  expect(sent).toBeGreaterThan(5);
+  await expect(result).toHaveText(
+    `Done: ${count(sent)} sent, ${count(sent - 1)} accepted, 1 failed (1 to retry). Open the log`,
+  );
+  await expect(runNow).toBeEnabled();
+
+  await result.getByRole("link", { name: "Open the log" }).click();
+  await expect(page).toHaveURL(new RegExp(`/integrations/${id}/log\\?runId=${queued!.id}`));
+  await expect(page.getByTestId("run-filter")).toContainText(`run #${queued!.id}`);
+  await expect(page.getByTestId("log-table").locator("tbody tr")).toHaveCount(Math.min(sent, 50));
+
+  await page.getByRole("link", { name: "Runs" }).click();
+  const row = page.locator(`[data-testid="run-row"][data-run-id="${queued!.id}"]`);
+  await expect(row).toContainText("Run now");
+  await expect(row).toContainText("completed");
+  await expect(row.locator("td").nth(4)).toHaveText(count(sent));
+  await expect(row.locator("td").nth(5)).toHaveText(count(sent - 1));
+});
