@@ -43,7 +43,8 @@ async function startStarter(id: string, language: StarterLanguage, env: Record<s
   writeFileSync(file, download.text);
   const command = language === "node" ? process.execPath : "python3";
   const child = spawn(command, [file], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", HOST: "127.0.0.1", ...env },
+    // Only what a receiver needs: nothing of this process's environment (its secrets) reaches the starter.
+    env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
