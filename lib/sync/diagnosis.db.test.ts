@@ -2,8 +2,10 @@ import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET as getEntry } from "@/app/api/integrations/[id]/log/[entryId]/route";
 import { GET as listLog } from "@/app/api/integrations/[id]/log/route";
+import { createMissingDeliveries, markInFlight, takeBackDeliveries } from "@/db/queries/deliveries";
 import { findIntegration } from "@/db/queries/integrations";
-import { syncLog } from "@/db/schema";
+import { serializeSyncLogRow } from "@/db/queries/sync-log";
+import { deliveries, syncLog } from "@/db/schema";
 import { seedLmsData } from "@/db/seed/lms-data";
 import { createTestDatabase, type TestDatabase } from "@/db/test/database";
 import { createApiUsers } from "@/lib/api/test-support/api-users";
@@ -11,6 +13,7 @@ import { callRoute } from "@/lib/api/test-support/call-route";
 import { testConnection } from "@/lib/delivery";
 import { json, type Receiver, startReceiver, text } from "@/lib/delivery/test-support/servers";
 import { connectionFromIntegration } from "@/lib/integrations/connection";
+import { INTERRUPTED_DIAGNOSIS } from "./model";
 import { runSync } from "./run-sync";
 import { ensureTestSecretKey } from "./test-support/fixture";
 import { addReceiverIntegration } from "./test-support/receiver-integration";
@@ -95,6 +98,37 @@ describe("a failed log entry stores its diagnosis", () => {
     expect(row.diagnosis).toBe("client_cert_missing");
     expect(row.diagnosisFix).toMatch(/Upload the client certificate/);
     expect(mtls.requests).toHaveLength(0);
+  });
+
+  it("an attempt crash recovery logs as interrupted says the result is unknown, and what to do", async () => {
+    const integrationId = await addReceiverIntegration(t.db, `${receiver.url}completions`);
+    await createMissingDeliveries(t.db, integrationId, new Date(0), new Date());
+    const [delivery] = await t.db
+      .select()
+      .from(deliveries)
+      .where(eq(deliveries.integrationId, integrationId));
+    const owner = "job-7@pid-1";
+    await t.db.update(deliveries).set({ leaseOwner: owner }).where(eq(deliveries.id, delivery!.id));
+    const row = serializeSyncLogRow({
+      integrationId,
+      deliveryId: delivery!.id,
+      attempt: 1,
+      requestUrl: `${receiver.url}completions`,
+      requestHeaders: {},
+      requestBody: "{}",
+      durationMs: 0,
+      mappingVersion: 1,
+      outcome: "interrupted",
+    });
+    await markInFlight(t.db, [row]);
+    expect(await takeBackDeliveries(t.db, integrationId, owner)).toBe(1);
+    const [logged] = await logRows(integrationId);
+    expect(logged).toMatchObject({
+      outcome: "interrupted",
+      diagnosis: "interrupted",
+      diagnosisCause: INTERRUPTED_DIAGNOSIS.cause,
+      diagnosisFix: INTERRUPTED_DIAGNOSIS.fix,
+    });
   });
 
   it("a delivered attempt has no diagnosis", async () => {
