@@ -1,4 +1,4 @@
-import { formatDay } from "@/lib/format";
+import { formatDateTime, formatDay } from "@/lib/format";
 import type { RunOutput } from "@/lib/sync/schemas";
 
 const n = (value: number) => value.toLocaleString("en-US");
@@ -22,11 +22,15 @@ export function runCounts(run: Pick<RunOutput, "sent" | "accepted" | "retried" |
   return `${parts.join(", ")}${retry}`;
 }
 
+/** Deliveries that were not due when a run found nothing to send: those waiting for their next retry. */
+export type Waiting = { retrying: number; nextRetryAt: string | null };
+
 /**
  * A run in one sentence, as Run now shows it in place: waiting, going (with its counts so far), or how it ended.
- * `sendFrom` is the integration's send-from date, for a run that found nothing to send.
+ * For a run that found nothing to send, `sendFrom` (the integration's send-from date) and what still waits for a
+ * retry say why.
  */
-export function describeRun(run: RunOutput, sendFrom?: string | null): string {
+export function describeRun(run: RunOutput, sendFrom?: string | null, waiting?: Waiting): string {
   switch (run.status) {
     case "queued":
       return "Run queued: a worker starts it within seconds…";
@@ -34,6 +38,10 @@ export function describeRun(run: RunOutput, sendFrom?: string | null): string {
       return `Running: ${runCounts(run)} so far…`;
     case "completed":
       if (run.sent === 0 && run.retried + run.failed === 0) {
+        if (waiting && waiting.retrying > 0) {
+          const at = waiting.nextRetryAt ? ` (the next at ${formatDateTime(waiting.nextRetryAt)})` : "";
+          return `Nothing was due: ${n(waiting.retrying)} ${waiting.retrying === 1 ? "delivery waits" : "deliveries wait"} for a retry${at}.`;
+        }
         return sendFrom
           ? `Nothing was due: every completion since ${formatDay(sendFrom)} has been sent.`
           : "Nothing was due: every completion has been sent.";

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useDeliveryCounts } from "@/components/integrations/use-delivery-counts";
 import type { RunOutput } from "@/lib/sync/schemas";
 import { describeRun, hasLog, runLogHref } from "./describe-run";
 
@@ -14,6 +15,8 @@ export function RunResult({
   run: RunOutput;
   sendFrom?: string | null;
 }) {
+  const counts = useDeliveryCounts(integrationId).data;
+  const waiting = counts && { retrying: counts.counts.retrying, nextRetryAt: counts.nextRetryAt };
   const tone =
     run.status === "failed" || run.status === "stopped"
       ? "text-red-700"
@@ -22,7 +25,7 @@ export function RunResult({
         : "text-slate-600";
   return (
     <span className={tone} data-testid="run-result" data-status={run.status}>
-      {describeRun(run, sendFrom)}
+      {describeRun(run, sendFrom, waiting)}
       {run.done && hasLog(run) ? (
         <>
           {" "}
