@@ -60,7 +60,7 @@ export function isLearner(userNameOrEmail: string): SQL {
 
 // What a search matches in: user name, e-mail and full name, joined by a unit separator (chr(31)) so that no match
 // spans two of them. Migration 0002 indexes exactly this expression with trigrams.
-const SEARCH_TEXT = sql.raw(
+export const LEARNER_SEARCH_TEXT = sql.raw(
   "(u.user_name || chr(31) || u.email || chr(31) || u.first_name || ' ' || u.last_name)",
 );
 
@@ -85,7 +85,7 @@ export async function searchLearners(
 ): Promise<LearnerRow[]> {
   const q = query.trim();
   const pattern = `%${likeLiteral(q)}%`;
-  const matches = q === "" ? sql`true` : sql`${SEARCH_TEXT} ilike ${pattern}`;
+  const matches = q === "" ? sql`true` : sql`${LEARNER_SEARCH_TEXT} ilike ${pattern}`;
   const isExact = q === "" ? sql`false` : isLearner(q);
   const recent = await db.execute<RawLearner>(
     withDetails(sql`

@@ -1,14 +1,17 @@
-import { and, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
 import { FAILED_OUTCOMES, type LogOutcome } from "../../lib/sync/model";
 import type { DbOrTx } from "../client";
 import { activities, completions, deliveries, syncLog, users } from "../schema";
+import { LEARNER_SEARCH_TEXT } from "./learners";
 
 export type LogFilterValues = {
   /** "failure" includes interrupted attempts (a failure of unknown result). */
   outcome?: LogOutcome;
   status?: number;
   user?: string;
+  /** The learners `user` names, resolved first (resolveLearnerIds); without it `user` is matched in a subquery. */
+  userIds?: number[];
   from?: Date;
   to?: Date;
   q?: string;
@@ -20,9 +23,23 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function where(integrationId: string, f: LogFilterValues, beforeId?: number): SQL | undefined {
-  const text = f.q ? `%${escapeLike(f.q)}%` : undefined;
-  const user = f.user ? `%${escapeLike(f.user)}%` : undefined;
+/** Learners whose user name, e-mail or full name contains `user` (the trigram-indexed search text). */
+export function learnersMatching(user: string) {
+  return sql`select u.id from users u where ${LEARNER_SEARCH_TEXT} ilike ${`%${escapeLike(user)}%`}`;
+}
+
+/** Whether a log row's request, response or error holds `q` (case-insensitive). */
+export function logTextMatches(q: string): SQL {
+  const text = `%${escapeLike(q)}%`;
+  return or(
+    ilike(syncLog.requestBody, text),
+    ilike(syncLog.responseBody, text),
+    ilike(syncLog.errorMessage, text),
+  )!;
+}
+
+/** The filters as one condition on sync_log (no join needed); `beforeId` pages by id. */
+export function where(integrationId: string, f: LogFilterValues, beforeId?: number): SQL | undefined {
   return and(
     eq(syncLog.integrationId, integrationId),
     f.outcome === "failure"
@@ -34,14 +51,12 @@ function where(integrationId: string, f: LogFilterValues, beforeId?: number): SQ
     f.runId ? eq(syncLog.runId, f.runId) : undefined,
     f.from ? gte(syncLog.createdAt, f.from) : undefined,
     f.to ? lte(syncLog.createdAt, f.to) : undefined,
-    user ? or(ilike(users.email, user), ilike(users.userName, user)) : undefined,
-    text
-      ? or(
-          ilike(syncLog.requestBody, text),
-          ilike(syncLog.responseBody, text),
-          ilike(syncLog.errorMessage, text),
-        )
-      : undefined,
+    f.userIds
+      ? inArray(syncLog.userId, f.userIds)
+      : f.user
+        ? inArray(syncLog.userId, learnersMatching(f.user))
+        : undefined,
+    f.q ? logTextMatches(f.q) : undefined,
     beforeId ? lt(syncLog.id, beforeId) : undefined,
   );
 }
@@ -106,24 +121,20 @@ export function listLogEntries(
 }
 export type LogEntrySummary = Awaited<ReturnType<typeof listLogEntries>>[number];
 
+/** The summaries of the entries `ids`, in that order (a page whose ids were chosen by sync-log-keys.ts). */
+export async function logSummariesByIds(db: DbOrTx, ids: number[]): Promise<LogEntrySummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await summaries(db).where(inArray(syncLog.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** What an export writes of each entry, and the joins that give it (streamed by sync-log-export.ts). */
+export { detailColumns as logDetailColumns, withJoins as withLogJoins };
+
 /** One entry with everything that was sent and received. */
 export async function findLogEntry(db: DbOrTx, integrationId: string, id: number) {
   const [row] = await details(db).where(and(eq(syncLog.integrationId, integrationId), eq(syncLog.id, id)));
   return row;
 }
 export type LogEntryDetail = NonNullable<Awaited<ReturnType<typeof findLogEntry>>>;
-
-/** Every matching entry in pages of `batch`, newest first, for streamed exports with bounded memory. */
-export async function* iterateLogEntries(db: DbOrTx, integrationId: string, f: LogFilterValues, batch = 500) {
-  let beforeId: number | undefined;
-  for (;;) {
-    const page = await details(db)
-      .where(where(integrationId, f, beforeId))
-      .orderBy(desc(syncLog.id))
-      .limit(batch);
-    if (page.length === 0) return;
-    yield* page;
-    beforeId = page.at(-1)!.id;
-    if (page.length < batch) return;
-  }
-}

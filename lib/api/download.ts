@@ -1,6 +1,9 @@
-/** A streamed CSV or NDJSON download of `rows`, pulled one at a time so memory stays bounded. */
+/**
+ * A streamed CSV or NDJSON download of `rows` (pulled one at a time) or of `batches` (pulled a batch at a time, one
+ * chunk each: what a large download needs to be fast), so memory stays bounded either way.
+ */
 export function streamedDownload<T>(opts: {
-  rows: AsyncGenerator<T>;
+  rows: AsyncGenerator<T> | { batches: AsyncGenerator<T[]> };
   format: "csv" | "ndjson";
   /** The file name, without the extension. */
   fileName: string;
@@ -8,8 +11,10 @@ export function streamedDownload<T>(opts: {
   toCsvLine: (row: T) => string;
   toNdjsonLine: (row: T) => string;
 }): Response {
-  const { rows, format } = opts;
+  const { format } = opts;
+  const rows = "batches" in opts.rows ? opts.rows.batches : opts.rows;
   const encoder = new TextEncoder();
+  const line = format === "csv" ? opts.toCsvLine : opts.toNdjsonLine;
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
       if (format === "csv") controller.enqueue(encoder.encode(opts.csvHeader));
@@ -17,9 +22,11 @@ export function streamedDownload<T>(opts: {
     async pull(controller) {
       const next = await rows.next();
       if (next.done) return controller.close();
-      controller.enqueue(
-        encoder.encode(format === "csv" ? opts.toCsvLine(next.value) : opts.toNdjsonLine(next.value)),
-      );
+      const text =
+        Array.isArray(next.value) && "batches" in opts.rows
+          ? next.value.map(line).join("")
+          : line(next.value as T);
+      controller.enqueue(encoder.encode(text));
     },
     async cancel() {
       await rows.return(undefined);

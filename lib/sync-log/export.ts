@@ -1,5 +1,3 @@
-import type { LogEntryDetail } from "@/db/queries/sync-log-read";
-
 export const CSV_COLUMNS = [
   "id",
   "createdAt",
@@ -21,7 +19,11 @@ export const CSV_COLUMNS = [
   "responseBody",
 ] as const;
 
-type ExportRow = Omit<LogEntryDetail, "responseHeaders"> & { responseHeaders?: unknown };
+/** The CSV without the request and response bodies (`columns=metadata`). */
+export const CSV_METADATA_COLUMNS = CSV_COLUMNS.filter((c) => c !== "requestBody" && c !== "responseBody");
+
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+type ExportRow = { [K in CsvColumn]?: unknown };
 
 // A cell a spreadsheet would read as a formula (or a DDE trigger), whatever the leading whitespace trick.
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -38,16 +40,16 @@ export function csvCell(value: unknown): string {
 }
 
 /** The first line of a CSV download, after a byte-order mark so Excel reads it as UTF-8 (accented names). */
-export function csvHeader(): string {
-  return `\uFEFF${CSV_COLUMNS.join(",")}\r\n`;
+export function csvHeader(columns: readonly CsvColumn[] = CSV_COLUMNS): string {
+  return `\uFEFF${columns.join(",")}\r\n`;
 }
 
 /** One log entry as a CSV line (request headers are left out: the JSON export has them). */
-export function toCsvLine(row: ExportRow): string {
-  return `${CSV_COLUMNS.map((c) => csvCell(row[c])).join(",")}\r\n`;
+export function toCsvLine(row: ExportRow, columns: readonly CsvColumn[] = CSV_COLUMNS): string {
+  return `${columns.map((c) => csvCell(row[c])).join(",")}\r\n`;
 }
 
 /** One log entry as one JSON line, with everything stored (headers are already redacted). */
-export function toNdjsonLine(row: ExportRow): string {
+export function toNdjsonLine(row: object): string {
   return `${JSON.stringify(row)}\n`;
 }

@@ -3,6 +3,7 @@ import { isoDateTime } from "@/lib/api/iso-date-time";
 import { limitParam } from "@/lib/api/params";
 import { diagnosisClassSchema } from "@/lib/delivery/model";
 import { deliveryStateSchema, logOutcomeSchema as outcomeSchema } from "@/lib/sync/model";
+import { EXACT_COUNT_LIMIT, TEXT_SEARCH_SPAN } from "./model";
 
 export const LOG_PAGE_SIZE = 50;
 
@@ -28,7 +29,13 @@ export const logFilterSchema = z.object({
     .max(599)
     .optional()
     .describe("Only attempts answered with this HTTP status"),
-  user: z.string().trim().min(1).max(200).optional().describe("Part of the learner's e-mail or user name"),
+  user: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("Part of the learner's e-mail, user name or full name"),
   from: filterTime.optional().describe("Only attempts at or after this time (ISO 8601, years 1970–9999)"),
   to: filterTime.optional().describe("Only attempts at or before this time (ISO 8601, years 1970–9999)"),
   q: z.string().trim().min(1).max(200).optional().describe("Text in the request, the response or the error"),
@@ -47,6 +54,10 @@ export const logExportSchema = logFilterSchema.extend({
     .enum(["csv", "ndjson"])
     .default("csv")
     .describe("csv (one row per attempt) or ndjson (everything)"),
+  columns: z
+    .enum(["all", "metadata"])
+    .default("all")
+    .describe("csv only: all columns, or metadata (every column but the request and response bodies)"),
 });
 
 const headersSchema = z.record(z.string(), z.string());
@@ -111,6 +122,26 @@ export type LogEntryDetail = z.output<typeof logEntryDetailSchema>;
 export const logPageSchema = z.object({
   entries: z.array(logEntrySummarySchema).describe("The entries, newest first"),
   nextCursor: z.number().nullable().describe("Send as cursor for the next page; null on the last page"),
+  searchedBackTo: isoDateTime
+    .nullable()
+    .optional()
+    .describe(
+      `A text search reads at most ${TEXT_SEARCH_SPAN.toLocaleString("en-US")} entries per page: when it stopped there before the page was full, the time of the last entry it read (the next page searches on from there); null otherwise`,
+    ),
+  total: z
+    .object({
+      count: z.number().describe("How many entries match"),
+      isEstimate: z
+        .boolean()
+        .describe(
+          `true when count is an estimate (say "about"): only counts beyond ${EXACT_COUNT_LIMIT.toLocaleString("en-US")} or filtered by status or run are estimated`,
+        ),
+    })
+    .nullable()
+    .optional()
+    .describe(
+      "How many entries match, on the first page (no cursor); null on later pages and for a text search",
+    ),
 });
 
 export const logEntryReplySchema = z.object({

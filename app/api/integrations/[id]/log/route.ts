@@ -1,10 +1,10 @@
 // GET /api/integrations/:id/log — log entries, filtered (outcome, status, user, time range, text, run), paged by cursor
 import { getDb } from "@/db/client";
-import { listLogEntries } from "@/db/queries/sync-log-read";
 import { notFound } from "@/lib/api/errors";
 import { exampleLogEntry } from "@/lib/api/examples";
 import { route, uuidParam } from "@/lib/api/handler";
 import { integrationParams } from "@/lib/api/params";
+import { readLogPage } from "@/lib/sync-log/read-page";
 import { logPageSchema, logQuerySchema } from "@/lib/sync-log/schemas";
 
 export const dynamic = "force-dynamic";
@@ -24,6 +24,8 @@ export const GET = route(
       output: {
         entries: [{ ...exampleLogEntry, outcome: "failure", status: 503, diagnosis: "server_error" }],
         nextCursor: 5120,
+        searchedBackTo: null,
+        total: { count: 1480, isEstimate: false },
       },
     },
   },
@@ -31,8 +33,6 @@ export const GET = route(
     const id = uuidParam(params.id);
     if (!id) return notFound("Integration");
     const { cursor, limit, ...filter } = input;
-    const rows = await listLogEntries(getDb(), id, filter, limit + 1, cursor);
-    const entries = rows.slice(0, limit);
-    return { entries, nextCursor: rows.length > limit ? (entries.at(-1)?.id ?? null) : null };
+    return readLogPage(getDb(), id, filter, limit, cursor);
   },
 );

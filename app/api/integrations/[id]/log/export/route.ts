@@ -1,13 +1,11 @@
 // GET /api/integrations/:id/log/export?format=csv|ndjson&... — the filtered entries as a streamed download
 import { getDb } from "@/db/client";
 import { findIntegration } from "@/db/queries/integrations";
-import { iterateLogEntries } from "@/db/queries/sync-log-read";
-import { streamedDownload } from "@/lib/api/download";
 import { notFound } from "@/lib/api/errors";
 import { exampleLogEntry } from "@/lib/api/examples";
 import { route, uuidParam } from "@/lib/api/handler";
 import { integrationParams, NO_INTEGRATION } from "@/lib/api/params";
-import { csvHeader, toCsvLine, toNdjsonLine } from "@/lib/sync-log/export";
+import { logExportResponse } from "@/lib/sync-log/export-download";
 import { logEntryDetailSchema, logExportSchema } from "@/lib/sync-log/schemas";
 
 export const dynamic = "force-dynamic";
@@ -32,15 +30,6 @@ export const GET = route(
     const id = uuidParam(params.id);
     const integration = id ? await findIntegration(getDb(), id) : undefined;
     if (!id || !integration) return notFound("Integration");
-    const { format, ...filter } = input;
-    const stamp = new Date().toISOString().slice(0, 10);
-    return streamedDownload({
-      rows: iterateLogEntries(getDb(), id, filter),
-      format,
-      fileName: `${integration.name}-sync-log-${stamp}`,
-      csvHeader: csvHeader(),
-      toCsvLine,
-      toNdjsonLine,
-    });
+    return logExportResponse(getDb(), integration, input);
   },
 );

@@ -1,0 +1,112 @@
+import { and, desc, type SQL, sql } from "drizzle-orm";
+import { TEXT_SEARCH_SPAN } from "../../lib/sync-log/model";
+import type { DbOrTx } from "../client";
+import { syncLog } from "../schema";
+import { type LogFilterValues, learnersMatching, logTextMatches, where } from "./sync-log-read";
+
+/** A learner filter matching more learners than this is matched in a subquery instead of by their ids. */
+const LEARNER_IDS_MAX = 1_000;
+
+/**
+ * The ids of the learners whose user name, e-mail or name contains `user` (trigram index on users), so the log is
+ * read through its (integration, learner, time) index; undefined when more than LEARNER_IDS_MAX match.
+ */
+export async function resolveLearnerIds(db: DbOrTx, user: string): Promise<number[] | undefined> {
+  const rows = await db.execute<{ id: number }>(sql`${learnersMatching(user)} limit ${LEARNER_IDS_MAX + 1}`);
+  return rows.length > LEARNER_IDS_MAX ? undefined : rows.map((r) => Number(r.id));
+}
+
+/**
+ * Entries after the cursor entry in the newest-first order, (created_at, id) descending. The position is read in
+ * the statement (microseconds intact); a cursor that names no entry of the integration (gone by retention) leaves
+ * nothing after it.
+ */
+function afterCursor(integrationId: string, cursor: number): SQL {
+  return sql`(${syncLog.createdAt}, ${syncLog.id}) < ((select c.created_at from sync_log c
+    where c.id = ${cursor} and c.integration_id = ${integrationId}::uuid), ${cursor})`;
+}
+
+export type LogPageKeys = {
+  /** The page's entry ids, newest first. */
+  ids: number[];
+  nextCursor: number | null;
+  /** Set when a text search stopped at its span before filling the page: the time of the last entry it read. */
+  searchedBackTo: Date | null;
+};
+
+/**
+ * The statement that picks one page's ids, newest first by (created_at, id), through the (integration, created_at,
+ * id) index (or the learner one); `f.userIds` as resolveLearnerIds gave them. Without text it returns `limit + 1`
+ * ids; with text it reads at most TEXT_SEARCH_SPAN entries after the cursor, in order, and returns the hits (`hit`)
+ * and the span's last entry (`rn` = the span), stopping once it has `limit + 1` hits.
+ */
+export function logPageKeysQuery(
+  db: DbOrTx,
+  integrationId: string,
+  f: LogFilterValues,
+  limit: number,
+  cursor?: number,
+): SQL {
+  const base = and(
+    where(integrationId, { ...f, q: undefined }),
+    cursor ? afterCursor(integrationId, cursor) : undefined,
+  );
+  const order = [desc(syncLog.createdAt), desc(syncLog.id)];
+  if (!f.q) {
+    return sql`${db
+      .select({ id: syncLog.id })
+      .from(syncLog)
+      .where(base)
+      .orderBy(...order)
+      .limit(limit + 1)}`;
+  }
+  const span = TEXT_SEARCH_SPAN;
+  const read = db
+    .select({
+      id: syncLog.id,
+      createdAt: syncLog.createdAt,
+      hit: sql<boolean>`${logTextMatches(f.q)}`.as("hit"),
+    })
+    .from(syncLog)
+    .where(base)
+    .orderBy(...order)
+    .limit(span);
+  // Rows come in order and the executor stops pulling once it has enough of them.
+  return sql`
+    select id, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at, hit, rn from (
+      select s.id, s.created_at, s.hit, row_number() over () as rn from (${read}) s
+    ) t where hit or rn = ${span} limit ${limit + 2}`;
+}
+
+/** One page's ids (see logPageKeysQuery), the next cursor, and where a text search stopped. */
+export async function selectLogPageKeys(
+  db: DbOrTx,
+  integrationId: string,
+  f: LogFilterValues,
+  limit: number,
+  cursor?: number,
+): Promise<LogPageKeys> {
+  const rows = await db.execute<{
+    id: number | string;
+    created_at?: string;
+    hit?: boolean;
+    rn?: number | string;
+  }>(logPageKeysQuery(db, integrationId, f, limit, cursor));
+  if (!f.q) {
+    const ids = rows.slice(0, limit).map((r) => Number(r.id));
+    return { ids, nextCursor: rows.length > limit ? ids.at(-1)! : null, searchedBackTo: null };
+  }
+  const hits: number[] = [];
+  let boundary: { id: number; createdAt: Date } | null = null;
+  for (const r of rows) {
+    if (hits.length > limit) break;
+    if (r.hit) hits.push(Number(r.id));
+    if (Number(r.rn) === TEXT_SEARCH_SPAN)
+      boundary = { id: Number(r.id), createdAt: new Date(r.created_at!) };
+  }
+  if (hits.length > limit) {
+    const ids = hits.slice(0, limit);
+    return { ids, nextCursor: ids.at(-1)!, searchedBackTo: null };
+  }
+  return { ids: hits, nextCursor: boundary?.id ?? null, searchedBackTo: boundary?.createdAt ?? null };
+}
