@@ -4,6 +4,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
 import { BulkActions } from "./bulk-actions";
+import { LogTotal, SearchedBackTo } from "./log-counts";
+import { LogDownloads } from "./log-downloads";
 import { LogEntryPanel } from "./log-entry-panel";
 import { LogFilters } from "./log-filters";
 import { OutcomeBadge } from "./outcome-badge";
@@ -15,8 +17,10 @@ export function SyncLogView({ integrationId }: { integrationId: string }) {
   const { query: filter, form, entry: selected, setFilter, setEntry: setSelected } = useLogUrl();
   const log = useLogEntries(integrationId, filter);
   const rows = log.data?.pages.flatMap((p) => p.entries) ?? [];
-  const download = (format: "csv" | "ndjson") =>
-    `/api/integrations/${integrationId}/log/export?${new URLSearchParams({ ...filter, format })}`;
+  const total = log.data?.pages[0]?.total ?? null;
+  const searchedBackTo = log.data?.pages.at(-1)?.searchedBackTo ?? null;
+  const exportUrl = (params: Record<string, string>) =>
+    `/api/integrations/${integrationId}/log/export?${new URLSearchParams({ ...filter, ...params })}`;
   return (
     <div className="space-y-4">
       <BulkActions integrationId={integrationId} />
@@ -35,16 +39,10 @@ export function SyncLogView({ integrationId }: { integrationId: string }) {
       ) : null}
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p className="text-slate-600">
-          Every production attempt, newest first. Test requests are never logged here.
+          Every production attempt, newest first. Test requests are never logged here.{" "}
+          {total ? <LogTotal total={total} /> : null}
         </p>
-        <div className="flex gap-2">
-          <a className="font-medium text-indigo-700 hover:underline" href={download("csv")} download>
-            Download CSV
-          </a>
-          <a className="font-medium text-indigo-700 hover:underline" href={download("ndjson")} download>
-            Download NDJSON
-          </a>
-        </div>
+        <LogDownloads url={exportUrl} expectedRows={total?.count ?? null} />
       </div>
       {log.error ? <Alert>Could not load the log: {log.error.message}</Alert> : null}
       <div className={`grid gap-4 ${selected ? "lg:grid-cols-[1fr_28rem]" : ""}`}>
@@ -104,17 +102,22 @@ export function SyncLogView({ integrationId }: { integrationId: string }) {
               ))}
             </tbody>
           </table>
-          {!log.isPending && rows.length === 0 ? (
+          {!log.isPending && rows.length === 0 && !searchedBackTo ? (
             <p className="p-8 text-center text-sm text-slate-500">No attempts match.</p>
           ) : null}
           {log.hasNextPage ? (
-            <div className="border-t border-slate-100 p-3 text-center">
+            <div className="space-y-2 border-t border-slate-100 p-3 text-center">
+              {searchedBackTo ? <SearchedBackTo at={searchedBackTo} /> : null}
               <Button
                 variant="secondary"
                 onClick={() => log.fetchNextPage()}
                 disabled={log.isFetchingNextPage}
               >
-                {log.isFetchingNextPage ? "Loading…" : "Older entries"}
+                {log.isFetchingNextPage
+                  ? "Loading…"
+                  : searchedBackTo
+                    ? "Search further back"
+                    : "Older entries"}
               </Button>
             </div>
           ) : null}
