@@ -41,6 +41,8 @@ const nextConfig = {
     "nodemailer",
     "undici",
     "node-forge",
+    // Loads its built-in fonts through its package imports map at run time.
+    "pdfkit",
   ],
 };
 

@@ -43,6 +43,7 @@ export function IntegrationHeader({ id }: { id: string }) {
           { href: `${base}/runs`, label: "Runs" },
           { href: `${base}/log`, label: "Sync log" },
           { href: `${base}/history`, label: "History" },
+          { href: `${base}/handout`, label: "Handout for IT" },
         ]}
       />
     </div>

@@ -15,7 +15,8 @@ const TABLE: string[][] = [
     "Credential accepted, but not allowed here",
     "Grant the account access to the endpoint; check the IP allow-list",
   ],
-  ["404 / 410", "No endpoint at this URL", "Confirm the endpoint and test endpoint URLs"],
+  ["404", "No endpoint at this URL", "Confirm the endpoint and test endpoint URLs"],
+  ["410", "Gone: LMS Sync pauses the integration", "Tell the LMS administrator the new endpoint"],
   [
     "400 / 422",
     "The payload was refused",
