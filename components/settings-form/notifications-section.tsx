@@ -5,6 +5,7 @@ import { Field } from "@/components/ui/field";
 import { FormSection } from "./form-section";
 import type { SettingsFormValues } from "./form-values";
 import { ListEditor } from "./list-editor";
+import { SendFromChoice } from "./send-from-choice";
 import { useFieldError } from "./use-field-error";
 
 /** Who hears about an auto-disable, and from when completions are sent. */
@@ -44,18 +45,17 @@ export function NotificationsSection({ isNew }: { isNew: boolean }) {
           />
         )}
       />
-      <Field
-        label="Send completions recorded from"
-        optional={isNew}
-        error={sendFromError}
-        hint={
-          isNew
-            ? "Leave empty to send only completions recorded from now on; pick a date to send older ones too. Your local time."
-            : "Completions recorded since this time are sent. Moving it earlier sends older ones not yet sent. Your local time."
-        }
-      >
-        {(c) => <input {...c} type="datetime-local" className="input sm:w-64" {...register("sendFrom")} />}
-      </Field>
+      {isNew ? (
+        <SendFromChoice />
+      ) : (
+        <Field
+          label="Send completions recorded from"
+          error={sendFromError}
+          hint="Completions recorded since this time are sent. Moving it earlier sends older ones not yet sent. Your local time."
+        >
+          {(c) => <input {...c} type="datetime-local" className="input sm:w-64" {...register("sendFrom")} />}
+        </Field>
+      )}
     </FormSection>
   );
 }

@@ -27,6 +27,7 @@ import { NotificationsSection } from "./notifications-section";
 import { RetriesSection } from "./retries-section";
 import { ScheduleSection } from "./schedule-section";
 import { splitSaveError } from "./server-errors";
+import { type DemoReceiverFill, UseDemoReceiver } from "./use-demo-receiver";
 import { useSaveIntegration } from "./use-save-integration";
 import { WhenToSendSection } from "./when-to-send-section";
 
@@ -39,11 +40,14 @@ export function SettingsForm({
   integration,
   canEdit,
   isProduction,
+  demoReceiver,
 }: {
   mode: FormMode;
   integration?: IntegrationOutput;
   canEdit: boolean;
   isProduction: boolean;
+  /** Demo mode, new integration: offers to fill in the demo receiver. */
+  demoReceiver?: DemoReceiverFill | null;
 }) {
   const router = useRouter();
   const storedSecrets = integration?.secrets ?? {};
@@ -134,6 +138,7 @@ export function SettingsForm({
               <Alert tone="info">You can read these settings; changing them needs the admin role.</Alert>
             </div>
           )}
+          {mode === "create" && canEdit && demoReceiver ? <UseDemoReceiver access={demoReceiver} /> : null}
           <fieldset disabled={!canEdit} className="min-w-0 space-y-6">
             <BasicsSection isProduction={isProduction} />
             <AuthSection />

@@ -1,10 +1,16 @@
 import type { Metadata } from "next";
 import { DemoReceipts } from "@/components/demo/demo-receipts";
+import { DemoReceiverAccessCard } from "@/components/demo/demo-receiver-access";
 import { PageHeader } from "@/components/ui/page-header";
+import { getSessionActor } from "@/lib/auth/actor";
+import { demoReceiverAccess } from "@/lib/demo/receiver-access";
 
 export const metadata: Metadata = { title: "Demo receiver" };
 
-export default function DemoReceiverPage() {
+export default async function DemoReceiverPage() {
+  const actor = await getSessionActor();
+  // Admins set integrations up, so they see the key; viewers see what arrived.
+  const access = actor?.role === "admin" ? demoReceiverAccess() : null;
   return (
     <>
       <PageHeader
@@ -17,6 +23,7 @@ export default function DemoReceiverPage() {
           </>
         }
       />
+      {access ? <DemoReceiverAccessCard {...access} /> : null}
       <DemoReceipts />
     </>
   );

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { SettingsForm } from "@/components/settings-form/settings-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getSessionActor } from "@/lib/auth/actor";
+import { demoReceiverAccess } from "@/lib/demo/receiver-access";
 import { getSettings } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "New integration" };
@@ -22,7 +23,12 @@ export default async function NewIntegrationPage() {
           description="Where completions go and how LMS Sync signs in. It starts with the standard payload mapping, which you can change next."
         />
       </div>
-      <SettingsForm mode="create" canEdit isProduction={getSettings().isProduction} />
+      <SettingsForm
+        mode="create"
+        canEdit
+        isProduction={getSettings().isProduction}
+        demoReceiver={demoReceiverAccess()}
+      />
     </div>
   );
 }
