@@ -52,6 +52,22 @@ export function logPageKeysQuery(
     cursor ? afterCursor(integrationId, cursor) : undefined,
   );
   const order = [desc(syncLog.createdAt), desc(syncLog.id)];
+  if (!f.q && f.userIds?.length) {
+    // Each learner's newest entries through the learner index, then the newest of those: a cost bounded by the
+    // learners' own entries, where walking the whole log for a learner with no such entries would read all of it.
+    const others = and(
+      where(integrationId, { ...f, user: undefined, userIds: undefined }),
+      cursor ? afterCursor(integrationId, cursor) : undefined,
+    );
+    const newest = db
+      .select({ id: syncLog.id, createdAt: syncLog.createdAt })
+      .from(syncLog)
+      .where(and(others, sql`${syncLog.userId} = l.uid`))
+      .orderBy(...order)
+      .limit(limit + 1);
+    return sql`select s.id from unnest(${`{${f.userIds.join(",")}}`}::int[]) as l(uid)
+      cross join lateral (${newest}) s order by s.created_at desc, s.id desc limit ${limit + 1}`;
+  }
   if (!f.q) {
     return sql`${db
       .select({ id: syncLog.id })
