@@ -89,7 +89,7 @@ export function handoutPdf(handout: HandoutDoc): Doc {
     info: { Title: pdfSafe(handout.title), Creator: "LMS Sync" },
   });
   doc.font(FONT.bold).fontSize(18).text(pdfSafe(handout.title));
-  doc.moveDown(0.5);
+  doc.moveDown(0.5).fontSize(10);
   inline(doc, handout.intro);
   doc.moveDown();
   for (const section of handout.sections) {
