@@ -89,25 +89,37 @@ afterAll(() => {
 const languages: StarterLanguage[] = hasPython ? ["node", "python"] : ["node"];
 
 describe.each(languages)("the %s receiver starter", (language) => {
-  it("accepts a real sync with the API key in the configured header and refuses a wrong key", async () => {
-    const template = await integrationAt("http://127.0.0.1:9/", { authConfig: { headerName: "X-HR-Key" } });
-    const receiver = await startStarter(template, language, { RECEIVER_API_KEY });
-    expect(receiver.source).toContain('"apiKeyHeader": "X-HR-Key"');
-    expect(receiver.source).not.toContain(RECEIVER_API_KEY);
+  it("accepts a real sync with the API key in the configured header and refuses a wrong key or secret header", async () => {
+    const tenant = { "X-Tenant-Key": "tenant-value-3f9a" };
+    const settings = { authConfig: { headerName: "X-HR-Key" }, secretHeaders: tenant };
+    const template = await integrationAt("http://127.0.0.1:9/", settings);
+    const receiver = await startStarter(template, language, {
+      RECEIVER_API_KEY,
+      RECEIVER_HEADER_X_TENANT_KEY: "tenant-value-3f9a",
+    });
+    expect(receiver.source).toMatch(/"apiKeyHeader": "X-HR-Key"/);
+    expect(receiver.source).toMatch(/"secretHeaders": \[\s*"X-Tenant-Key"\s*\]/);
+    for (const secret of [RECEIVER_API_KEY, "tenant-value-3f9a"])
+      expect(receiver.source).not.toContain(secret);
 
-    const good = await integrationAt(receiver.url, { authConfig: { headerName: "X-HR-Key" } });
+    const good = await integrationAt(receiver.url, settings);
     const run = await runSync(bed.t.db, good, "manual");
     expect(run).toMatchObject({ sent: 3, succeeded: 3, failed: 0 });
     expect(await statuses(good)).toEqual([200, 200, 200]);
     expect(receiver.output.join("")).toMatch(/received [0-9a-f-]{36}: \{"employeeId"/);
 
-    const wrong = await integrationAt(receiver.url, {
-      authConfig: { headerName: "X-HR-Key" },
+    const wrongKey = await integrationAt(receiver.url, {
+      ...settings,
       secrets: { apiKey: "not-the-receivers-key-123" },
     });
-    expect(await runSync(bed.t.db, wrong, "manual")).toMatchObject({ succeeded: 0 });
-    expect(await statuses(wrong)).toContain(401);
-    expect(await statuses(wrong)).not.toContain(200);
+    const wrongHeader = await integrationAt(receiver.url, {
+      ...settings,
+      secretHeaders: { "X-Tenant-Key": "other" },
+    });
+    for (const id of [wrongKey, wrongHeader]) {
+      expect(await runSync(bed.t.db, id, "manual")).toMatchObject({ sent: 3, succeeded: 0 });
+      expect(await statuses(id)).toEqual([401, 401, 401]);
+    }
   });
 
   it("checks the Standard Webhooks signature when signing is on, and the payload's required keys", async () => {

@@ -13,6 +13,8 @@ export type StarterConfig = {
   auth: "api_key" | "bearer" | "basic" | "none";
   apiKeyHeader: string;
   signed: boolean;
+  /** Names only: the receiver reads each value from RECEIVER_HEADER_<NAME>. */
+  secretHeaders: string[];
   requiredKeys: string[];
 };
 
@@ -33,6 +35,7 @@ export function starterConfig(f: HandoutFacts): StarterConfig {
     auth: CHECK[f.authType],
     apiKeyHeader: f.authConfig.headerName || INTEGRATION_DEFAULTS.apiKeyHeaderName,
     signed: f.signing,
+    secretHeaders: f.secretHeaderNames,
     requiredKeys: f.requiredKeys,
   };
 }

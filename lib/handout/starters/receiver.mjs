@@ -1,7 +1,8 @@
 // A receiver for LMS Sync completions: one file, Node 20 or later, no dependencies.
 //   node receiver.mjs                 (listens on http://0.0.0.0:8080; PORT changes the port)
 // Secrets come from the environment, never from this file:
-//   RECEIVER_API_KEY, RECEIVER_BEARER_TOKEN, RECEIVER_BASIC_USER + RECEIVER_BASIC_PASSWORD, RECEIVER_SIGNING_SECRET
+//   RECEIVER_API_KEY, RECEIVER_BEARER_TOKEN, RECEIVER_BASIC_USER + RECEIVER_BASIC_PASSWORD, RECEIVER_SIGNING_SECRET,
+//   and RECEIVER_HEADER_<NAME> for each secret header (X-Tenant-Key: RECEIVER_HEADER_X_TENANT_KEY), checked when set.
 // For HTTPS set TLS_CERT_FILE and TLS_KEY_FILE (PEM), or put it behind your usual TLS proxy.
 // It checks the credential (and the Standard Webhooks signature when signing is on), checks the payload's keys,
 // keeps each Idempotency-Key once, and answers 200. Replace `store` with what your system does with a completion.
@@ -17,6 +18,7 @@ const CONFIG = {
   auth: "api_key",
   apiKeyHeader: "X-API-Key",
   signed: false,
+  secretHeaders: [],
   requiredKeys: ["employeeId", "courseName", "completedOn"],
 };
 // </config>
@@ -58,6 +60,16 @@ function credentialProblem(headers) {
       // "none", or a client certificate, which TLS checks before a request arrives.
       return null;
   }
+}
+
+/** Why a secret header is refused, or null: each one whose RECEIVER_HEADER_<NAME> is set must carry that value. */
+function secretHeaderProblem(headers) {
+  for (const name of CONFIG.secretHeaders) {
+    const expected = env[`RECEIVER_HEADER_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`];
+    const sent = headers[name.toLowerCase()];
+    if (expected && !(sent && sameText(sent, expected))) return `wrong or missing ${name}`;
+  }
+  return null;
 }
 
 /** Why the Standard Webhooks signature is refused, or null. */
@@ -103,7 +115,8 @@ async function handle(req, res) {
   const chunks = [];
   for await (const chunk of req) chunks.push(chunk);
   const body = Buffer.concat(chunks);
-  const refused = credentialProblem(req.headers) ?? signatureProblem(req.headers, body);
+  const refused =
+    credentialProblem(req.headers) ?? secretHeaderProblem(req.headers) ?? signatureProblem(req.headers, body);
   if (refused) return answer(res, 401, { error: refused });
   // LMS Sync's Test connection sends a GET: the credential is checked, nothing is stored.
   if (req.method === "GET") return answer(res, 200, { ok: true });

@@ -3,7 +3,8 @@
     python3 receiver.py                (listens on http://0.0.0.0:8080; PORT changes the port)
 
 Secrets come from the environment, never from this file:
-    RECEIVER_API_KEY, RECEIVER_BEARER_TOKEN, RECEIVER_BASIC_USER + RECEIVER_BASIC_PASSWORD, RECEIVER_SIGNING_SECRET
+    RECEIVER_API_KEY, RECEIVER_BEARER_TOKEN, RECEIVER_BASIC_USER + RECEIVER_BASIC_PASSWORD, RECEIVER_SIGNING_SECRET,
+    and RECEIVER_HEADER_<NAME> for each secret header (X-Tenant-Key: RECEIVER_HEADER_X_TENANT_KEY), checked when set.
 For HTTPS set TLS_CERT_FILE and TLS_KEY_FILE (PEM), or put it behind your usual TLS proxy.
 It checks the credential (and the Standard Webhooks signature when signing is on), checks the payload's keys,
 keeps each Idempotency-Key once, and answers 200. Replace `store` with what your system does with a completion.
@@ -25,6 +26,7 @@ CONFIG = {
     "auth": "api_key",
     "apiKeyHeader": "X-API-Key",
     "signed": False,
+    "secretHeaders": [],
     "requiredKeys": ["employeeId", "courseName", "completedOn"],
 }
 # </config>
@@ -65,6 +67,16 @@ def credential_problem(headers):
             pair = ""
         return None if same_text(pair, user + ":" + password) else "wrong or missing user name or password"
     # "none", or a client certificate, which TLS checks before a request arrives.
+    return None
+
+
+def secret_header_problem(headers):
+    """Why a secret header is refused, or None: each one whose RECEIVER_HEADER_<NAME> is set must carry that value."""
+    for name in CONFIG["secretHeaders"]:
+        expected = ENV.get("RECEIVER_HEADER_" + re.sub(r"[^A-Z0-9]", "_", name.upper()))
+        sent = headers.get(name)
+        if expected and not (sent and same_text(sent, expected)):
+            return "wrong or missing " + name
     return None
 
 
@@ -119,7 +131,11 @@ class Receiver(BaseHTTPRequestHandler):
     def checked_body(self):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
-        refused = credential_problem(self.headers) or signature_problem(self.headers, body)
+        refused = (
+            credential_problem(self.headers)
+            or secret_header_problem(self.headers)
+            or signature_problem(self.headers, body)
+        )
         if refused:
             self.answer(401, {"error": refused})
             return None
