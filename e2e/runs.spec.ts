@@ -84,6 +84,18 @@ test("[runs] Run now shows the run to its end", async ({ page }) => {
   await expect(page).toHaveURL(new RegExp(`/integrations/${id}/log\\?runId=${queued!.id}`));
   await expect(page.getByTestId("run-filter")).toContainText(`run #${queued!.id}`);
   await expect(page.getByTestId("log-table").locator("tbody tr")).toHaveCount(Math.min(sent, 50));
+  // The refused attempt says what kind of failure it was in the list, and its cause and fix first in its entry.
+  await page.goto(`/integrations/${id}/log?runId=${queued!.id}&outcome=failure`);
+  await expect(page.getByTestId("log-table").locator("tbody tr")).toHaveCount(1);
+  const refused = page
+    .getByTestId("log-table")
+    .locator("tbody tr", { has: page.getByTestId("diagnosis-label") });
+  await refused.scrollIntoViewIfNeeded();
+  await expect(refused.getByTestId("diagnosis-label")).toHaveText("Payload rejected:");
+  await refused.getByRole("button").first().click();
+  const diagnosis = page.getByRole("complementary", { name: "Log entry" }).getByTestId("diagnosis");
+  await expect(diagnosis).toHaveAttribute("data-class", "payload_rejected");
+  await expect(diagnosis).toContainText("Open Test with user");
 
   await page.getByRole("link", { name: "Runs" }).click();
   const row = page.locator(`[data-testid="run-row"][data-run-id="${queued!.id}"]`);

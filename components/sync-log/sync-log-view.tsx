@@ -3,6 +3,7 @@
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
+import { DIAGNOSIS_LABELS } from "@/lib/delivery/model";
 import { BulkActions } from "./bulk-actions";
 import { LogTotal, SearchedBackTo } from "./log-counts";
 import { LogDownloads } from "./log-downloads";
@@ -96,6 +97,11 @@ export function SyncLogView({ integrationId }: { integrationId: string }) {
                   <td className="px-3 py-2">{r.activityName ?? "—"}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{r.durationMs} ms</td>
                   <td className="max-w-xs truncate px-3 py-2 text-red-700" title={r.errorMessage ?? ""}>
+                    {r.diagnosis ? (
+                      <span className="mr-1 font-medium" data-testid="diagnosis-label">
+                        {DIAGNOSIS_LABELS[r.diagnosis]}:
+                      </span>
+                    ) : null}
                     {r.errorMessage ?? ""}
                   </td>
                 </tr>
