@@ -172,6 +172,11 @@ test("[mapping] admin types a bad chain and sees the error where it is", async (
   await expect(save).toBeDisabled();
   await expect(page.getByTestId("save-blocker")).toHaveText("Fix 1 error to save");
   await expect(page.getByTestId("omitted-key")).toContainText(["status"]);
+  // "Did you mean" puts it right with one click.
+  await status.getByRole("button", { name: "Use uppercase" }).click();
+  await expect(chain).toHaveValue("statusMap:100=passed,0=failed | uppercase");
+  await expect(status.getByTestId("error-span")).toHaveCount(0);
+  await expect(save).toBeEnabled();
 
   // Autocomplete puts it right.
   await chain.fill("statusMap:100=passed,0=failed | upp");
@@ -242,4 +247,116 @@ test("[mapping] viewer sees the mapping read-only", async ({ page }) => {
   expect(
     (await page.request.put(`/api/integrations/${id}/mapping`, { data: { mapping: [] } })).status(),
   ).toBe(403);
+});
+
+for (const size of [
+  { name: "1440×900", viewport: { width: 1440, height: 900 } },
+  { name: "390×844", viewport: { width: 390, height: 844 } },
+]) {
+  test.describe(size.name, () => {
+    test.use({ viewport: size.viewport });
+
+    test("[mapping] keyboard drop then typing names the key", async ({ page }) => {
+      const id = await newIntegration(`keyboard new key ${size.name}`);
+      await signIn(page, ADMIN);
+      await openEditor(page, id);
+      const liveRegion = page.locator('[id^="DndLiveRegion"]');
+
+      // One Tab from the search box into the fields, arrows within them.
+      await page.getByLabel("Search fields").focus();
+      await page.keyboard.press("Tab");
+      await expect(page.getByRole("button", { name: "Drag field user.email" })).toBeFocused();
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowDown");
+      const handle = page.getByRole("button", { name: "Drag field user.firstName" });
+      await expect(handle).toBeFocused();
+
+      // Pick it up, take it to "new key" (the last target), drop it.
+      await page.keyboard.press("Space");
+      await expect(liveRegion).toContainText("Picked up field user.firstName");
+      await page.keyboard.press("ArrowRight");
+      await expect(liveRegion).toContainText(/Field user\.firstName is over /);
+      for (let i = 0; i < 10; i++) {
+        if (((await liveRegion.textContent()) ?? "").includes('is over "new key"')) break;
+        await page.keyboard.press("ArrowDown");
+        await expect(liveRegion).toContainText(/Field user\.firstName is over /);
+      }
+      await expect(liveRegion).toContainText('Field user.firstName is over "new key".');
+      await page.keyboard.press("Space");
+      await expect(liveRegion).toContainText("Added a new key for field user.firstName at the end.");
+
+      // The focus is on the new key's name, its text selected: typing names the key.
+      const newName = page.getByLabel("Payload key 7");
+      await expect(newName).toBeFocused();
+      await expect(newName).toHaveValue("firstName");
+      await page.keyboard.type("givenName");
+      await expect(newName).toHaveValue("givenName");
+      await expect
+        .poll(() => payload(page))
+        .toMatchObject({ givenName: "Anne", employeeId: "anne@company.com" });
+      await expect(row(page, "givenName").getByLabel("Source of givenName")).toHaveValue("user.firstName");
+
+      // The key list is one Tab stop too: arrows move from key to key, to the same control.
+      await page.getByRole("button", { name: "Reorder key employeeId" }).focus();
+      await page.keyboard.press("ArrowDown");
+      await expect(page.getByRole("button", { name: "Reorder key courseName" })).toBeFocused();
+      await page.keyboard.press("End");
+      await expect(page.getByRole("button", { name: "Reorder key givenName" })).toBeFocused();
+      // Nothing moved: arrows outside a drag only move the focus.
+      await expect
+        .poll(() => payload(page).then((p) => Object.keys(p)))
+        .toEqual(["employeeId", "courseName", "completedOn", "score", "status", "organisation", "givenName"]);
+
+      // The skip link goes past the palette to the keys, from where Tab enters the key last used.
+      const skip = page.getByRole("button", { name: "Skip to payload keys" });
+      await skip.focus();
+      await expect(skip).toBeInViewport();
+      await page.keyboard.press("Enter");
+      await expect(page.getByRole("heading", { name: "Payload keys" })).toBeFocused();
+      await page.keyboard.press("Tab");
+      await expect(page.getByRole("button", { name: "Reorder key givenName" })).toBeFocused();
+    });
+  });
+}
+
+test.describe("1440×900", () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test("[mapping] all twelve fields fit on a laptop screen on one line each, and the preview stays in its box", async ({
+    page,
+  }) => {
+    const id = await newIntegration("dense palette");
+    await signIn(page, ADMIN);
+    await openEditor(page, id);
+    const fields = page.getByTestId("palette-field");
+    await expect(fields).toHaveCount(12);
+    await fields.last().scrollIntoViewIfNeeded();
+    for (const field of await fields.all()) {
+      await expect(field).toBeInViewport();
+      // One line, the name whole: never cut mid-word.
+      const name = field.locator("code").first();
+      expect(
+        await name.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getClientRects().length === 1),
+      ).toBe(true);
+    }
+    // The description is on hover (title) and on expanding the name.
+    const email = page.locator('[data-testid="palette-field"][data-field="activity.activityName"]');
+    await expect(email).toHaveAttribute("title", /^activity\.activityName: /);
+    const toggle = email.getByRole("button", { name: "activity.activityName", exact: true });
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(email.locator("p")).toBeVisible();
+
+    // The search still narrows the list.
+    await page.getByLabel("Search fields").fill("score");
+    await expect(fields).toHaveCount(1);
+    await page.getByLabel("Search fields").fill("");
+
+    // A long value wraps inside the preview's box instead of running out of it.
+    await page.getByRole("button", { name: "Add constant" }).click();
+    await page.getByLabel("Constant text of constant").fill(`https://example.com/${"x".repeat(180)}`);
+    const json = page.getByTestId("payload-json");
+    await expect(json).toContainText("xxxxxxxx");
+    expect(await json.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  });
 });

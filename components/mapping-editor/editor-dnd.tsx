@@ -85,7 +85,9 @@ export function EditorDnd({
       id="mapping-editor-dnd"
       sensors={sensors}
       collisionDetection={editorCollisions}
-      accessibility={{ announcements, screenReaderInstructions: INSTRUCTIONS }}
+      // No focus restoring: after a keyboard drop onto "new key" the new key's name takes the focus (KeyRow), and
+      // dnd-kit would take it back to the palette a frame later; other drops leave the focus where it is.
+      accessibility={{ announcements, screenReaderInstructions: INSTRUCTIONS, restoreFocus: false }}
       onDragStart={({ active }) => setDragged(asSubject(active.data.current))}
       onDragOver={({ over }) => setOverId(over?.id ?? null)}
       onDragCancel={() => setDragged(null)}

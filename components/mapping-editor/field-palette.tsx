@@ -1,11 +1,16 @@
 "use client";
 
-import { type Dispatch, useState } from "react";
+import { useDndContext } from "@dnd-kit/core";
+import { type Dispatch, useRef, useState } from "react";
 import type { EditorAction } from "./editor-state";
 import { FIELD_GROUPS, matchesField } from "./field-groups";
 import { PaletteField } from "./palette-field";
+import { useRovingRows } from "./use-roving-rows";
 
-/** The left column: every LMS field, grouped, searchable, to drag onto a key or map by click. */
+/**
+ * The left column: every LMS field on one line, grouped, searchable, to drag onto a key or map by click. One Tab
+ * stop: Tab enters the fields, the arrow keys move between them.
+ */
 export function FieldPalette({
   isReadOnly,
   selected,
@@ -16,6 +21,9 @@ export function FieldPalette({
   dispatch: Dispatch<EditorAction>;
 }) {
   const [query, setQuery] = useState("");
+  const listRef = useRef<HTMLDivElement>(null);
+  const { active } = useDndContext();
+  const roving = useRovingRows(listRef, active !== null);
   const groups = FIELD_GROUPS.map((g) => ({ ...g, fields: g.fields.filter((f) => matchesField(f, query)) }));
   const isEmpty = groups.every((g) => g.fields.length === 0);
   return (
@@ -23,14 +31,14 @@ export function FieldPalette({
       aria-labelledby="palette-heading"
       className="flex flex-col rounded-xl bg-white shadow-sm ring-1 ring-slate-200 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start"
     >
-      <header className="border-b border-slate-100 px-4 pt-3 pb-3">
+      <header className="border-b border-slate-100 px-3 pt-3 pb-2.5">
         <h2 id="palette-heading" className="text-sm font-semibold text-slate-900">
           LMS fields
         </h2>
         <p className="mt-0.5 text-xs text-slate-500">
           {isReadOnly
             ? "What a payload key can take its value from."
-            : "Drag a field onto a key or onto “new key”; or select a key and choose Map."}
+            : "Drag onto a key or “new key”, or use +. Arrow keys move between fields."}
         </p>
         <input
           type="search"
@@ -55,17 +63,20 @@ export function FieldPalette({
           </button>
         </div>
       ) : null}
-      <div className="space-y-4 overflow-y-auto px-3 py-3">
+      <div ref={listRef} className="space-y-2.5 overflow-y-auto px-2 py-2">
         {groups.map((g) =>
           g.fields.length === 0 ? null : (
             <section key={g.prefix} aria-labelledby={`palette-group-${g.prefix}`}>
               <h3
                 id={`palette-group-${g.prefix}`}
-                className="px-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500"
+                className="px-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500"
               >
-                {g.title} <span className="font-normal normal-case tracking-normal">· {g.hint}</span>
+                {g.title}{" "}
+                <span className="font-normal normal-case tracking-normal">
+                  <code className="font-mono">{g.prefix}.</code> · {g.hint}
+                </span>
               </h3>
-              <ul className="mt-1.5 space-y-1.5">
+              <ul className="mt-0.5" onFocus={roving.onFocus} onKeyDown={roving.onKeyDown}>
                 {g.fields.map((f) => (
                   <PaletteField
                     key={f.name}

@@ -22,14 +22,17 @@ function highlight(text: string) {
   return parts;
 }
 
-/** Pretty JSON with its keys, strings, numbers and literals coloured; the text is exactly JSON.stringify's. */
+/**
+ * Pretty JSON with its keys, strings, numbers and literals coloured; the text is exactly JSON.stringify's. Long
+ * values wrap inside the box (at any character when a value has no spaces) and a long payload scrolls in it.
+ */
 export function JsonView({ value, label }: { value: JsonValue; label: string }) {
   const text = JSON.stringify(value, null, 2);
   return (
     <section aria-label={label}>
       <pre
         data-testid="payload-json"
-        className="max-h-[28rem] overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100"
+        className="max-h-[28rem] overflow-y-auto rounded-lg bg-slate-900 p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap text-slate-100 [overflow-wrap:anywhere]"
       >
         {highlight(text).map((p, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: tokens are positional and never reordered

@@ -1,17 +1,23 @@
 "use client";
 
+import { useDndContext } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import type { Dispatch } from "react";
+import { type Dispatch, useRef } from "react";
 import type { TraceResult } from "@/lib/mapping";
 import type { EditorAction, EditorState } from "./editor-state";
 import type { EntryIssues } from "./issues";
 import { KeyRow } from "./key-row";
 import { NewKeyZone } from "./new-key-zone";
 import type { CoverageWarning } from "./status-coverage";
+import { useRovingRows } from "./use-roving-rows";
 
 const NO_ISSUES: EntryIssues = { key: [], source: [], transforms: [], warnings: [] };
 
-/** The middle column: the payload keys in order, each a drop target for fields and sortable itself. */
+/**
+ * The middle column: the payload keys in order, each a drop target for fields and sortable itself. One Tab stop:
+ * Tab enters the key last used and goes through its controls; Up and Down move to the next key from a button or
+ * the key's name.
+ */
 export function KeyList({
   state,
   issues,
@@ -28,11 +34,18 @@ export function KeyList({
   dispatch: Dispatch<EditorAction>;
 }) {
   const { entries } = state;
+  const listRef = useRef<HTMLOListElement>(null);
+  const { active } = useDndContext();
+  const roving = useRovingRows(listRef, active !== null);
   return (
     <section aria-labelledby="keys-heading" className="min-w-0">
       <div className="mb-3 flex items-baseline justify-between gap-3">
         <div>
-          <h2 id="keys-heading" className="text-sm font-semibold text-slate-900">
+          <h2
+            id="keys-heading"
+            tabIndex={-1}
+            className="text-sm font-semibold text-slate-900 focus:outline-none"
+          >
             Payload keys
           </h2>
           <p className="text-xs text-slate-500">
@@ -55,7 +68,13 @@ export function KeyList({
         </div>
       ) : null}
       <SortableContext items={entries.map((e) => e.id)} strategy={verticalListSortingStrategy}>
-        <ol className="space-y-2" aria-label="Payload keys">
+        <ol
+          ref={listRef}
+          onFocus={roving.onFocus}
+          onKeyDown={roving.onKeyDown}
+          className="space-y-2"
+          aria-label="Payload keys"
+        >
           {entries.map((entry, index) => (
             <KeyRow
               key={entry.id}

@@ -64,6 +64,7 @@ export function KeyRow(p: KeyRowProps) {
       style={{ transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition }}
       data-testid="key-row"
       data-key={entry.key}
+      data-roving-row=""
       className={`relative rounded-lg border bg-white px-3 py-2.5 shadow-sm transition-colors ${tone} ${
         sortable.isDragging ? "z-10 opacity-80 shadow-lg" : ""
       }`}
@@ -75,6 +76,7 @@ export function KeyRow(p: KeyRowProps) {
             ref={sortable.setActivatorNodeRef}
             {...sortable.attributes}
             {...sortable.listeners}
+            data-roving-cell="reorder"
             aria-label={`Reorder key ${name}`}
             className={`${iconButton} mt-1.5 cursor-grab self-start active:cursor-grabbing`}
           >
@@ -85,6 +87,8 @@ export function KeyRow(p: KeyRowProps) {
           <div className="flex flex-wrap items-center gap-2">
             <input
               ref={keyRef}
+              data-roving-cell="key"
+              data-roving-arrows=""
               aria-label={`Payload key ${index + 1}`}
               aria-invalid={issues.key.length > 0 || undefined}
               aria-describedby={issues.key.length > 0 ? ids.key : undefined}
@@ -94,7 +98,7 @@ export function KeyRow(p: KeyRowProps) {
               autoComplete="off"
               placeholder="key, e.g. employee.id"
               onChange={(e) => dispatch({ type: "setKey", id: entry.id, key: e.target.value })}
-              className={`input w-40 py-1.5 font-mono text-sm font-semibold ${issues.key.length > 0 ? "ring-red-400" : ""}`}
+              className={`input w-36 py-1.5 font-mono text-sm font-semibold ${issues.key.length > 0 ? "ring-red-400" : ""}`}
             />
             <span aria-hidden="true" className="text-slate-400">
               ←

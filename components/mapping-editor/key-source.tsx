@@ -59,7 +59,7 @@ export function KeySource({
         disabled={isDisabled}
         aria-invalid={isInvalid || undefined}
         onChange={(e) => onChange(e.target.value === CONSTANT ? { const: "" } : e.target.value)}
-        className={`input w-auto max-w-[15.5rem] min-w-0 py-1.5 pr-8 font-mono text-xs ${isInvalid ? "ring-red-400" : ""}`}
+        className={`input w-auto max-w-[14.5rem] min-w-0 py-1.5 pr-8 font-mono text-xs ${isInvalid ? "ring-red-400" : ""}`}
       >
         {isField && !field ? <option value={source}>{source} (unknown field)</option> : null}
         {FIELD_GROUPS.map((g) => (

@@ -29,7 +29,7 @@ export function MappingEditor({ integrationId }: { integrationId: string }) {
     return (
       <div aria-busy="true" className="space-y-4">
         <p className="text-sm text-slate-500">Loading the mapping…</p>
-        <div className="grid gap-5 xl:grid-cols-[15rem_minmax(0,1fr)_23rem]">
+        <div className="grid gap-5 xl:grid-cols-[18rem_minmax(0,1fr)_23rem]">
           {["h-96", "h-72", "h-80"].map((h) => (
             <div key={h} className={`${h} animate-pulse rounded-xl bg-slate-200/60`} />
           ))}
@@ -106,8 +106,9 @@ function LoadedEditor({ integration, isReadOnly }: { integration: IntegrationOut
           <Alert key={e.message}>{withinEntry(e)}</Alert>
         ))}
       </div>
+      <SkipLinks />
       <EditorDnd entries={state.entries} dispatch={dispatch}>
-        <div className="grid items-start gap-5 lg:grid-cols-[15rem_minmax(0,1fr)] xl:grid-cols-[15rem_minmax(0,1fr)_23rem]">
+        <div className="grid items-start gap-5 lg:grid-cols-[18rem_minmax(0,1fr)] xl:grid-cols-[18rem_minmax(0,1fr)_23rem]">
           <FieldPalette isReadOnly={isReadOnly} selected={selected} dispatch={dispatch} />
           <KeyList
             state={state}
@@ -126,6 +127,30 @@ function LoadedEditor({ integration, isReadOnly }: { integration: IntegrationOut
           />
         </div>
       </EditorDnd>
+    </div>
+  );
+}
+
+/**
+ * Skip links past the field palette, shown when focused. Buttons rather than #links: they move the focus without
+ * adding a history entry, which the unsaved-changes guard would take for leaving.
+ */
+function SkipLinks() {
+  const skipTo = (id: string) => () => {
+    const target = document.getElementById(id);
+    target?.focus();
+    target?.scrollIntoView({ block: "start" });
+  };
+  const link =
+    "sr-only rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white focus:not-sr-only focus:mb-2 focus:inline-block focus:outline-2 focus:outline-offset-2 focus:outline-indigo-600";
+  return (
+    <div className="flex gap-2">
+      <button type="button" onClick={skipTo("keys-heading")} className={link}>
+        Skip to payload keys
+      </button>
+      <button type="button" onClick={skipTo("preview-heading")} className={link}>
+        Skip to the preview
+      </button>
     </div>
   );
 }

@@ -33,7 +33,11 @@ export function PreviewPane({
       className={`flex min-w-0 flex-col rounded-xl bg-white shadow-sm ring-1 ring-slate-200 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start ${className}`}
     >
       <header className="border-b border-slate-100 px-4 py-3">
-        <h2 id="preview-heading" className="text-sm font-semibold text-slate-900">
+        <h2
+          id="preview-heading"
+          tabIndex={-1}
+          className="text-sm font-semibold text-slate-900 focus:outline-none"
+        >
           Live preview
         </h2>
         <p className="mt-0.5 text-xs text-slate-500">

@@ -6,8 +6,9 @@ import { describeSchedule } from "@/lib/schedule/describe";
 import type { SettingsFormValues } from "./form-values";
 import { useIsClient } from "./use-is-client";
 
+/** A run in the viewer's locale but the schedule's own time zone (named beside it), unlike other dates (lib/format). */
 function formatIn(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
+  return new Intl.DateTimeFormat(undefined, {
     timeZone,
     weekday: "short",
     day: "numeric",
