@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDateTime } from "@/lib/api/iso-date-time";
 import { limitParam } from "@/lib/api/params";
-import { runStatusSchema } from "./model";
+import { runStatusSchema, runTriggerSchema } from "./model";
 
 // The sync runs as the API sends them (the runs page, Run now's progress, scripts that wait for a run).
 
@@ -11,11 +11,9 @@ export const RUNS_PAGE_SIZE = 20;
 export const runSchema = z.object({
   id: z.number().describe("The run's id; the sync log filters by it (?runId=)"),
   integrationId: z.uuid().describe("The integration it ran for"),
-  trigger: z
-    .string()
-    .describe(
-      "What started it: schedule, manual (Run now), retry (retries falling due), completion (sync on completion), tick (the minute tick found due deliveries no job would send), enable (enabling the integration), resend (an admin resent deliveries)",
-    ),
+  trigger: runTriggerSchema.describe(
+    "What started it: schedule, manual (Run now), retry (retries falling due), completion (sync on completion), tick (the minute tick found due deliveries no job would send), enable (enabling the integration), resend (an admin resent deliveries)",
+  ),
   status: runStatusSchema.describe(
     "queued (asked for, no worker has started it), running, completed, stopped (cut short: see error) or failed",
   ),
