@@ -97,6 +97,8 @@ export const completions = pgTable(
   (t) => [
     // The sync finds completions recorded since an integration's send-from time.
     index("completions_recorded_at_idx").on(t.recordedAt),
+    // Resend on update reads only the completions that changed since they were first recorded.
+    index("completions_changed_recorded_at_idx").on(t.recordedAt).where(sql`${t.revision} > 1`),
     index("completions_user_idx").on(t.userId, t.completionDate),
     // The natural key: inbound completions are upserted by user, activity and completion date.
     unique("completions_natural_key_uq").on(t.userId, t.activityId, t.completionDate),

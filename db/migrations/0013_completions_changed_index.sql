@@ -1,0 +1,1 @@
+CREATE INDEX "completions_changed_recorded_at_idx" ON "completions" USING btree ("recorded_at") WHERE "completions"."revision" > 1;
