@@ -52,9 +52,17 @@ export function logPageKeysQuery(
     cursor ? afterCursor(integrationId, cursor) : undefined,
   );
   const order = [desc(syncLog.createdAt), desc(syncLog.id)];
+  if (!f.q && f.userIds?.length && (f.outcome || f.status || f.runId)) {
+    // A learner and a filter the index cannot answer: all the learners' matching entries, read through the learner
+    // index as one bitmap (in table order), then the newest. A cost bounded by the learners' own entries, where a
+    // walk of the whole log in time order would read all of it when none match (a learner without failures).
+    const matching = db.select({ id: syncLog.id, createdAt: syncLog.createdAt }).from(syncLog).where(base);
+    return sql`with m as materialized (${matching})
+      select id from m order by created_at desc, id desc limit ${limit + 1}`;
+  }
   if (!f.q && f.userIds?.length) {
     // Each learner's newest entries through the learner index, then the newest of those: a cost bounded by the
-    // learners' own entries, where walking the whole log for a learner with no such entries would read all of it.
+    // learners' own entries, and one learner with many stops at a page.
     const others = and(
       where(integrationId, { ...f, user: undefined, userIds: undefined }),
       cursor ? afterCursor(integrationId, cursor) : undefined,
