@@ -105,7 +105,7 @@ async function main() {
     learners: Math.max(2_000, Math.round(rowsA / 20)),
     days: 180,
   };
-  await withBenchDatabase("log", async (h) => {
+  await withBenchDatabase("log", async (h, dataDir) => {
     for (const s of ["maintenance_work_mem = '256MB'", "max_wal_size = '4GB'", "synchronous_commit = off"]) {
       await h.db.execute(sql.raw(`alter system set ${s}`));
     }
@@ -150,7 +150,7 @@ async function main() {
     await explain(h, d, "partial learner name", { user: "zoë hans" });
     await explain(h, d, "text matching none", { q: NO_TEXT });
 
-    await measureExports(h, d, rowsA);
+    await measureExports(h, d, rowsA, dataDir);
   });
 }
 
