@@ -71,6 +71,7 @@ test("[a11y] every admin page has no serious or critical axe violation", async (
   for (const [path, name] of [
     [`/integrations/${demo}/history`, "history"],
     [`/integrations/${demo}/runs`, "runs"],
+    [`/integrations/${demo}/handout`, "handout for IT"],
     ["/integrations/import", "import"],
     ["/api-docs", "API page"],
     ["/notifications", "notifications"],
