@@ -23,7 +23,13 @@ export async function logExportResponse(
   const f = await withLearnerIds(db, filter);
   const stamp = new Date().toISOString().slice(0, 10);
   return streamedDownload({
-    rows: { batches: streamLogEntries(db, integration.id, f, { leaveOut: notRead }) },
+    // Bodies may be up to 64 KiB each: a batch that reads them is smaller, so one batch stays a few megabytes.
+    rows: {
+      batches: streamLogEntries(db, integration.id, f, {
+        leaveOut: notRead,
+        batch: metadataOnly ? 2_000 : 250,
+      }),
+    },
     format,
     fileName: `${integration.name}-sync-log-${stamp}`,
     csvHeader: csvHeader(columns),
