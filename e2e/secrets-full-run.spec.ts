@@ -81,6 +81,7 @@ test("[secrets] after a full run against an echoing receiver, no page, API reply
       "/integrations",
       `/integrations/${id}`,
       `/integrations/${id}/log`,
+      `/integrations/${id}/handout`,
       "/notifications",
     ]) {
       await page.goto(path);
@@ -107,6 +108,15 @@ test("[secrets] after a full run against an echoing receiver, no page, API reply
       const r = await page.request.get(`/api/integrations/${id}/log/export?format=${format}`);
       expect(r.status()).toBe(200);
       expect(leaks(await r.text()), format).toEqual([]);
+    }
+    for (const path of [
+      "handout?format=md",
+      "handout/starter?language=node",
+      "handout/starter?language=python",
+    ]) {
+      const r = await page.request.get(`/api/integrations/${id}/${path}`);
+      expect(r.status()).toBe(200);
+      expect(leaks(await r.text()), path).toEqual([]);
     }
     expect((await Promise.all(seen)).flat()).toEqual([]);
 
