@@ -147,8 +147,16 @@ export const syncLog = pgTable(
     // first page, deep pages and a time window alike, in order (db/queries/sync-log-keys.ts).
     index("sync_log_integration_created_id_idx").on(t.integrationId, t.createdAt, t.id),
     index("sync_log_delivery_idx").on(t.deliveryId),
-    // A learner's entries, in the same order (the learner filter resolves learners to ids first).
-    index("sync_log_integration_user_created_idx").on(t.integrationId, t.userId, t.createdAt, t.id),
+    // A learner's entries, in the same order (the learner filter resolves learners to ids first), with the outcome
+    // and status, so a learner's failures are found in the index without reading each entry.
+    index("sync_log_integration_user_created_idx").on(
+      t.integrationId,
+      t.userId,
+      t.createdAt,
+      t.id,
+      t.outcome,
+      t.status,
+    ),
   ],
 );
 export type SyncLogEntry = typeof syncLog.$inferSelect;
