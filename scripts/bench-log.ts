@@ -25,7 +25,7 @@ const OLD_INDEXES = [
 ];
 const NEW_INDEXES = [
   "create index sync_log_integration_created_id_idx on sync_log (integration_id, created_at, id)",
-  "create index sync_log_integration_user_created_idx on sync_log (integration_id, user_id, created_at, id)",
+  "create index sync_log_integration_user_created_idx on sync_log (integration_id, user_id, created_at, id, outcome, status)",
 ];
 const indexName = (ddl: string) => ddl.split(" ")[2]!;
 

@@ -26,12 +26,22 @@ function afterCursor(integrationId: string, cursor: number): SQL {
     where c.id = ${cursor} and c.integration_id = ${integrationId}::uuid), ${cursor})`;
 }
 
+/**
+ * Whether a page reads all the matching entries of the learners (a learner and an outcome, status or run filter), so
+ * it knows their count too (LogPageKeys.total).
+ */
+export function readsLearnersWhole(f: LogFilterValues): boolean {
+  return !f.q && !!f.userIds?.length && !!(f.outcome || f.status || f.runId);
+}
+
 export type LogPageKeys = {
   /** The page's entry ids, newest first. */
   ids: number[];
   nextCursor: number | null;
   /** Set when a text search stopped at its span before filling the page: the time of the last entry it read. */
   searchedBackTo: Date | null;
+  /** How many entries match in all, when the page read them all (readsLearnersWhole). */
+  total?: number;
 };
 
 /**
@@ -52,13 +62,14 @@ export function logPageKeysQuery(
     cursor ? afterCursor(integrationId, cursor) : undefined,
   );
   const order = [desc(syncLog.createdAt), desc(syncLog.id)];
-  if (!f.q && f.userIds?.length && (f.outcome || f.status || f.runId)) {
+  if (readsLearnersWhole(f)) {
     // A learner and a filter the index cannot answer: all the learners' matching entries, read through the learner
     // index as one bitmap (in table order), then the newest. A cost bounded by the learners' own entries, where a
     // walk of the whole log in time order would read all of it when none match (a learner without failures).
     const matching = db.select({ id: syncLog.id, createdAt: syncLog.createdAt }).from(syncLog).where(base);
+    // Every matching entry is read anyway, so the count comes with the page (n).
     return sql`with m as materialized (${matching})
-      select id from m order by created_at desc, id desc limit ${limit + 1}`;
+      select id, count(*) over () as n from m order by created_at desc, id desc limit ${limit + 1}`;
   }
   if (!f.q && f.userIds?.length) {
     // Each learner's newest entries through the learner index, then the newest of those: a cost bounded by the
@@ -115,10 +126,12 @@ export async function selectLogPageKeys(
     created_at?: string;
     hit?: boolean;
     rn?: number | string;
+    n?: number | string;
   }>(logPageKeysQuery(db, integrationId, f, limit, cursor));
   if (!f.q) {
     const ids = rows.slice(0, limit).map((r) => Number(r.id));
-    return { ids, nextCursor: rows.length > limit ? ids.at(-1)! : null, searchedBackTo: null };
+    const total = readsLearnersWhole(f) ? Number(rows[0]?.n ?? 0) : undefined;
+    return { ids, nextCursor: rows.length > limit ? ids.at(-1)! : null, searchedBackTo: null, total };
   }
   const hits: number[] = [];
   let boundary: { id: number; createdAt: Date } | null = null;

@@ -129,6 +129,18 @@ describe("counts", () => {
       count: learner,
       isEstimate: false,
     });
+    const learnerFailures = all.filter((r) => has(r.fullName, "zoë mül") && r.outcome !== "success").length;
+    expect(learnerFailures).toBeGreaterThan(0);
+    expect(
+      (await readLogPage(t.db, integrationId, { user: "zoë mül", outcome: "failure" }, 10)).total,
+    ).toEqual({
+      count: learnerFailures,
+      isEstimate: false,
+    });
+    expect((await readLogPage(t.db, integrationId, { user: "zoë mül", status: 418 }, 10)).total).toEqual({
+      count: 0,
+      isEstimate: false,
+    });
     // Every learner: more than 10,000 entries, estimated.
     const many = (await readLogPage(t.db, integrationId, { user: "@company.com" }, 10)).total!;
     expect(many.isEstimate).toBe(true);

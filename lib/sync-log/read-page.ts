@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { countLogEntries, type LogTotal } from "@/db/queries/sync-log-count";
-import { resolveLearnerIds, selectLogPageKeys } from "@/db/queries/sync-log-keys";
+import { readsLearnersWhole, resolveLearnerIds, selectLogPageKeys } from "@/db/queries/sync-log-keys";
 import { type LogEntrySummary, type LogFilterValues, logSummariesByIds } from "@/db/queries/sync-log-read";
 
 export type LogPage = {
@@ -29,10 +29,13 @@ export async function readLogPage(
   cursor?: number,
 ): Promise<LogPage> {
   const f = await withLearnerIds(db, filter);
-  const [keys, total] = await Promise.all([
+  // A page that reads all the matching entries counts them on the way; otherwise the count runs beside it.
+  const counted = !cursor && !readsLearnersWhole(f);
+  const [keys, count] = await Promise.all([
     selectLogPageKeys(db, integrationId, f, limit, cursor),
-    cursor ? null : countLogEntries(db, integrationId, f),
+    counted ? countLogEntries(db, integrationId, f) : null,
   ]);
   const entries = await logSummariesByIds(db, keys.ids);
+  const total = cursor ? null : counted ? count : { count: keys.total ?? 0, isEstimate: false };
   return { entries, nextCursor: keys.nextCursor, searchedBackTo: keys.searchedBackTo, total };
 }
