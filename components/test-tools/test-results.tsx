@@ -27,7 +27,7 @@ export function TestResults({ reply }: { reply: TestUserReply }) {
         tabIndex={-1}
         role="status"
         data-testid="test-summary"
-        className={`rounded-lg px-4 py-3 text-sm font-semibold ring-1 focus:outline-2 focus:outline-offset-2 focus:outline-indigo-600 ${TONES[summary.tone]}`}
+        className={`rounded-lg px-4 py-3 text-sm font-semibold ring-1 focus:outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${TONES[summary.tone]}`}
       >
         {summary.line}
       </p>
