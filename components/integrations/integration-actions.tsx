@@ -21,7 +21,8 @@ export function IntegrationActions({
   const error = action.error ?? runNow.error;
   return (
     <div className="flex flex-col items-end gap-1">
-      <div className="flex gap-2 whitespace-nowrap">
+      {/* Side by side where there is room; stacked in a narrow table column. */}
+      <div className="flex flex-wrap justify-end gap-2 whitespace-nowrap">
         {isActive ? (
           <Button
             variant="secondary"
@@ -48,7 +49,7 @@ export function IntegrationActions({
             action.reset();
             runNow.start();
           }}
-          aria-label={`Run ${integration.name} now`}
+          aria-label={`Run now: ${integration.name}`}
         >
           Run now
         </Button>

@@ -1,27 +1,31 @@
 "use client";
 
-import Link from "next/link";
+import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button-link";
+import { useMediaQuery } from "@/components/ui/use-media-query";
 import type { IntegrationListItem } from "@/lib/integrations/reply-schemas";
 import { DailyChart } from "./daily-chart";
 import { IntegrationActions } from "./integration-actions";
-import { RelativeTime } from "./relative-time";
-import { StatusBadge } from "./status-badge";
+import { CountsPart, LastRunPart, NamePart, SchedulePart, StatusPart } from "./list/row-parts";
 import { useIntegrations } from "./use-integrations";
 
-const HEADINGS = ["Integration", "Status", "Schedule", "Last run", "Not yet sent", "Last 30 days"] as const;
+const HEADINGS = ["Integration", "Status", "Deliveries", "Last 30 days"] as const;
 
-/** Every integration with how it is doing; admins also get enable/pause and run now. */
+/**
+ * Every integration with how it is doing; admins also get enable/pause and run now. A table from 1024 px, cards
+ * below (a phone reads them top to bottom, nothing scrolls sideways).
+ */
 export function IntegrationList({ canEdit }: { canEdit: boolean }) {
   const { data, error, isPending } = useIntegrations();
-  if (isPending) return <p className="text-sm text-slate-500">Loading integrations…</p>;
+  const isWide = useMediaQuery("(min-width: 1024px)");
+  if (isPending) return <p className="text-sm text-ink-600">Loading integrations…</p>;
   if (error) return <Alert>Could not load integrations: {error.message}</Alert>;
   if (data.integrations.length === 0) {
     return (
-      <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
-        <p className="text-sm font-medium text-slate-900">No integrations yet</p>
-        <p className="mt-1 text-sm text-slate-600">
+      <div className="rounded-xl border border-dashed border-ink-300 bg-white p-10 text-center">
+        <p className="text-sm font-medium text-ink-900">No integrations yet</p>
+        <p className="mt-1 text-sm text-ink-600">
           An integration sends course completions to one receiving system on a schedule.
         </p>
         {canEdit ? (
@@ -32,10 +36,19 @@ export function IntegrationList({ canEdit }: { canEdit: boolean }) {
       </div>
     );
   }
+  if (!isWide) {
+    return (
+      <ul className="space-y-3" aria-label="Integrations">
+        {data.integrations.map((i) => (
+          <IntegrationCard key={i.id} integration={i} canEdit={canEdit} />
+        ))}
+      </ul>
+    );
+  }
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+    <div className="rounded-xl bg-white shadow-sm ring-1 ring-ink-200">
+      <table className="w-full divide-y divide-ink-200 text-sm">
+        <thead className="bg-ink-50 text-left text-xs font-semibold uppercase tracking-wide text-ink-600">
           <tr>
             {HEADINGS.map((h) => (
               <th key={h} scope="col" className="px-3 py-3 whitespace-nowrap">
@@ -49,7 +62,7 @@ export function IntegrationList({ canEdit }: { canEdit: boolean }) {
             ) : null}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="divide-y divide-ink-100">
           {data.integrations.map((i) => (
             <IntegrationRow key={i.id} integration={i} canEdit={canEdit} />
           ))}
@@ -62,53 +75,78 @@ export function IntegrationList({ canEdit }: { canEdit: boolean }) {
 function IntegrationRow({ integration: i, canEdit }: { integration: IntegrationListItem; canEdit: boolean }) {
   return (
     <tr data-testid="integration-row" className="align-top">
-      <td className="max-w-64 px-3 py-3">
-        <Link href={`/integrations/${i.id}`} className="font-medium text-slate-900 hover:text-indigo-700">
-          {i.name}
-        </Link>
-        <p className="mt-0.5 truncate font-mono text-xs text-slate-500" title={i.endpointUrl}>
-          {i.endpointUrl}
-        </p>
+      <td className="max-w-72 min-w-44 px-3 py-3">
+        <NamePart integration={i} />
+        <div className="mt-1 text-xs text-ink-700">
+          <SchedulePart integration={i} />
+        </div>
       </td>
-      <td className="min-w-40 px-3 py-3 whitespace-nowrap">
-        <StatusBadge status={i.status} />
-        {i.status === "auto_disabled" && i.disabledReason ? (
-          <p className="mt-1 max-w-56 text-xs whitespace-normal text-red-700">{i.disabledReason}</p>
-        ) : null}
+      <td className="min-w-40 px-3 py-3">
+        <StatusPart integration={i} />
+        <div className="mt-1 text-xs text-ink-700">
+          <LastRunPart integration={i} withLabel />
+        </div>
       </td>
-      <td className="min-w-36 px-3 py-3 text-slate-700">
-        {i.scheduleText}
-        {i.syncOnCompletion || i.resendOnUpdate ? (
-          <p className="text-xs text-slate-500" data-testid="when-to-send">
-            {[
-              i.syncOnCompletion ? `and ${i.syncDebounceSeconds} s after a new completion` : null,
-              i.resendOnUpdate ? "resends changed completions" : null,
-            ]
-              .filter(Boolean)
-              .join("; ")}
-          </p>
-        ) : null}
-      </td>
-      <td className="px-3 py-3 whitespace-nowrap text-slate-700">
-        <RelativeTime value={i.lastRunAt} empty="Never" />
-        <p className="text-xs text-slate-500">
-          Last success: <RelativeTime value={i.lastSuccessAt} empty="none yet" />
-        </p>
-      </td>
-      <td className="px-3 py-3 whitespace-nowrap tabular-nums" data-testid="queue-counts">
-        <p className="text-slate-700">{i.stats.pending} pending</p>
-        <p className={`text-xs ${i.stats.failed > 0 ? "font-medium text-red-700" : "text-slate-500"}`}>
-          {i.stats.failed} failed
-        </p>
+      <td className="px-3 py-3">
+        <CountsPart integration={i} />
       </td>
       <td className="px-3 py-3">
         <DailyChart points={i.stats.daily} />
       </td>
       {canEdit ? (
-        <td className="px-3 py-3">
+        <td className="w-36 px-3 py-3 xl:w-auto">
           <IntegrationActions integration={i} />
         </td>
       ) : null}
     </tr>
+  );
+}
+
+function IntegrationCard({
+  integration: i,
+  canEdit,
+}: {
+  integration: IntegrationListItem;
+  canEdit: boolean;
+}) {
+  return (
+    <li data-testid="integration-row" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-ink-200">
+      <div className="flex items-start justify-between gap-3">
+        <div className="min-w-0">
+          <NamePart integration={i} />
+        </div>
+        <div className="shrink-0">
+          <StatusPart integration={i} />
+        </div>
+      </div>
+      <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3 text-sm text-ink-700">
+        <CardFact term="Schedule">
+          <SchedulePart integration={i} />
+        </CardFact>
+        <CardFact term="Last run">
+          <LastRunPart integration={i} />
+        </CardFact>
+        <CardFact term="Deliveries">
+          <CountsPart integration={i} />
+        </CardFact>
+        <CardFact term="Last 30 days">
+          <DailyChart points={i.stats.daily} />
+        </CardFact>
+      </dl>
+      {canEdit ? (
+        <div className="mt-3 border-t border-ink-100 pt-3">
+          <IntegrationActions integration={i} />
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+function CardFact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-ink-600">{term}</dt>
+      <dd>{children}</dd>
+    </div>
   );
 }

@@ -10,10 +10,11 @@ const LINKS = [
   { href: "/api-docs", label: "API" },
 ];
 
-export function NavLinks() {
+/** The main navigation: a row in the header, a column in the phone menu. */
+export function NavLinks({ vertical = false }: { vertical?: boolean }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1">
+    <nav aria-label="Main" className={vertical ? "flex flex-col gap-1" : "flex gap-1"}>
       {LINKS.map((l) => {
         const isActive = pathname === l.href || pathname.startsWith(`${l.href}/`);
         return (

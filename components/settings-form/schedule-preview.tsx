@@ -32,12 +32,12 @@ export function SchedulePreview() {
           <p className="text-sm text-slate-900">
             Runs <strong data-testid="schedule-text">{describeSchedule(cron, timeZone)}</strong>
           </p>
-          <p className="mt-2 text-xs font-medium uppercase tracking-wide text-slate-500">Next runs</p>
+          <p className="mt-2 text-xs font-medium uppercase tracking-wide text-slate-600">Next runs</p>
           <ol className="mt-1 space-y-0.5 text-sm tabular-nums text-slate-700" data-testid="next-runs">
             {isClient
               ? nextRuns(cron, timeZone, 3).map((d) => (
                   <li key={d.toISOString()}>
-                    {formatIn(d, timeZone)} <span className="text-slate-500">({timeZone})</span>
+                    {formatIn(d, timeZone)} <span className="text-slate-600">({timeZone})</span>
                   </li>
                 ))
               : null}

@@ -1,66 +1,56 @@
 "use client";
 
 import { useMemo } from "react";
-import { Controller, type ControllerRenderProps, useFormContext } from "react-hook-form";
-import { Field, type FieldControl } from "@/components/ui/field";
+import { useFormContext } from "react-hook-form";
+import { Field } from "@/components/ui/field";
 import type { SettingsFormValues } from "./form-values";
 import { useFieldError } from "./use-field-error";
 import { useIsClient } from "./use-is-client";
 
-/** Every IANA time zone this browser knows, UTC first; the current value is kept even when unknown here. */
-function timeZones(current: string, isClient: boolean): string[] {
-  // The server's list can differ from the browser's, so the full list is rendered in the browser only.
-  const known =
-    isClient && typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  return [...new Set(["UTC", current, ...known])];
+/** This browser's zone first, then UTC, then every IANA zone the browser knows (rendered in the browser only). */
+function zoneChoices(isClient: boolean): string[] {
+  if (!isClient) return ["UTC"];
+  const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const known = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  return [...new Set([own, "UTC", ...known].filter(Boolean))];
 }
 
+/**
+ * The schedule's time zone: typed to search (“cope” finds Europe/Copenhagen), with this browser's zone offered
+ * first. The form's schema checks that the zone exists.
+ */
 export function TimeZoneSelect() {
-  const { control } = useFormContext<SettingsFormValues>();
+  const { register } = useFormContext<SettingsFormValues>();
   const error = useFieldError("scheduleTimeZone");
   const isClient = useIsClient();
+  const zones = useMemo(() => zoneChoices(isClient), [isClient]);
   return (
-    <Controller
-      control={control}
-      name="scheduleTimeZone"
-      render={({ field }) => (
-        <Field
-          label="Time zone"
-          error={error}
-          hint="The schedule follows this zone's clock, daylight saving included."
-        >
-          {(c) => <ZoneOptions control={c} field={field} isClient={isClient} />}
-        </Field>
-      )}
-    />
-  );
-}
-
-function ZoneOptions({
-  control,
-  field,
-  isClient,
-}: {
-  control: FieldControl;
-  field: ControllerRenderProps<SettingsFormValues, "scheduleTimeZone">;
-  isClient: boolean;
-}) {
-  const zones = useMemo(() => timeZones(field.value, isClient), [field.value, isClient]);
-  return (
-    <select
-      {...control}
-      className="input"
-      name={field.name}
-      ref={field.ref}
-      value={field.value}
-      onBlur={field.onBlur}
-      onChange={(e) => field.onChange(e.target.value)}
+    <Field
+      label="Time zone"
+      error={error}
+      hint={`Type to search, e.g. “London”. The schedule follows this zone's clock, daylight saving included.${
+        isClient ? ` This browser is in ${zones[0]}.` : ""
+      }`}
     >
-      {zones.map((z) => (
-        <option key={z} value={z}>
-          {z.replaceAll("_", " ")}
-        </option>
-      ))}
-    </select>
+      {(c) => (
+        <>
+          <input
+            {...c}
+            className="input font-mono"
+            list="time-zone-choices"
+            autoComplete="off"
+            spellCheck={false}
+            {...register("scheduleTimeZone")}
+          />
+          <datalist id="time-zone-choices">
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z.replaceAll("_", " ")}
+              </option>
+            ))}
+          </datalist>
+        </>
+      )}
+    </Field>
   );
 }
