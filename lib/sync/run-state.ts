@@ -18,6 +18,8 @@ export type RunState = {
   /** Attempts being recorded as in flight before they are sent (by `marking`); each takes a slot already. */
   starting: number;
   marking: Promise<void> | null;
+  /** How long attempts take lately, from sending to the answer (a moving average, in ms). */
+  attemptMs: number;
   /** Finished attempts waiting to be written with their batch. */
   results: AttemptResult[];
   /** Wakes the run when the waiting results are due to be written, if nothing else does first. */
@@ -52,6 +54,7 @@ export function newRunState(consecutiveFailures: number): RunState {
     inFlight: new Set(),
     starting: 0,
     marking: null,
+    attemptMs: 0,
     results: [],
     writeTimer: null,
     totals: { sent: 0, succeeded: 0, failed: 0, retried: 0 },

@@ -59,9 +59,11 @@ export function startAttempts(run: RunContext, state: RunState, slots: number): 
 }
 
 function send(run: RunContext, state: RunState, started: StartedAttempt): void {
+  const sentAt = performance.now();
   const attempt = attemptDelivery(run.attempt, started).then(
     (result) => {
       state.inFlight.delete(attempt);
+      state.attemptMs = state.attemptMs * 0.8 + (performance.now() - sentAt) * 0.2;
       keepResult(run, state, result);
       state.wakeUp.wake();
     },
