@@ -104,3 +104,25 @@ test("[runs] Run now shows the run to its end", async ({ page }) => {
   await expect(row.locator("td").nth(4)).toHaveText(count(sent));
   await expect(row.locator("td").nth(5)).toHaveText(count(sent - 1));
 });
+
+test("[run] nothing due says so", async ({ page }) => {
+  const name = `Nothing due ${Date.now().toString(36)}`;
+  // Sends only what is recorded from now on: the demo's completions are all older, so nothing is waiting.
+  const id = await createTestIntegration({
+    name,
+    secrets: { apiKey: process.env.DEMO_RECEIVER_API_KEY! },
+    sendFrom: new Date(),
+  });
+  await signIn(page, ADMIN);
+  await page.goto(`/integrations/${id}`);
+  await page.getByRole("button", { name: `Run now: ${name}` }).click();
+  const result = page.getByTestId("run-result");
+  await expect(result).toContainText("Run queued");
+  const [queued] = await e2eDb()
+    .db.select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.integrationId, id), eq(syncRuns.status, "queued")));
+  const summary = await runSync(e2eDb().db, id, "manual", { queuedRunId: queued!.id });
+  expect(summary).toMatchObject({ ran: true, sent: 0 });
+  await expect(result).toHaveText(/^Nothing was due: every completion since .+ has been sent\.$/);
+});

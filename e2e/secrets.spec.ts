@@ -73,9 +73,7 @@ test("[secrets] the API key never appears in any page's HTML or API reply", asyn
   expect(leaks).toEqual([]);
 });
 
-test("[secrets] a viewer does not see the demo receiver's key", async ({
-  page,
-}) => {
+test("[secrets] a viewer does not see the demo receiver's key", async ({ page }) => {
   const secret = process.env.DEMO_RECEIVER_API_KEY!;
   await signIn(page, VIEWER);
   await page.goto("/demo-receiver");

@@ -24,7 +24,9 @@ describe("the OpenAPI document", () => {
     const log = op("/api/integrations/{id}/log", "get");
     expect(log.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual([
       "path:id",
-      ...["outcome", "status", "user", "from", "to", "q", "runId", "cursor", "limit"].map((n) => `query:${n}`),
+      ...["outcome", "status", "user", "from", "to", "q", "runId", "cursor", "limit"].map(
+        (n) => `query:${n}`,
+      ),
     ]);
     expect(log.parameters[0].schema.format).toBe("uuid");
   });

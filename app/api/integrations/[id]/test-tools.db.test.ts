@@ -48,14 +48,12 @@ describe("Test with user", () => {
     expect(r.body).toMatchObject({ ok: true, target: "production", limit: 3 });
     const [a, b, missing] = r.body.results;
     expect(missing).toEqual({ userName: "nobody-here", known: false, found: false, exchanges: [] });
-    await bed.t.db
-      .insert(lmsUsers)
-      .values({
-        userName: "new.starter",
-        email: "new.starter@company.com",
-        firstName: "New",
-        lastName: "Starter",
-      });
+    await bed.t.db.insert(lmsUsers).values({
+      userName: "new.starter",
+      email: "new.starter@company.com",
+      firstName: "New",
+      lastName: "Starter",
+    });
     const idle = await callRoute(testUser, {
       token,
       params: { id: integrationId },
