@@ -1,40 +1,23 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findIntegration } from "@/db/queries/integrations";
-import { createTestDatabase, type TestDatabase } from "@/db/test/database";
 import { ciphertextKeyId, getKeyring, makeKeyring } from "@/lib/crypto";
-import { resetSettingsCache } from "@/lib/settings";
+import { keyRotationBed } from "@/lib/crypto/test-support/key-rotation-bed";
 import { connectionFromIntegration } from "./connection";
 import { createIntegration } from "./create-integration";
 import { rotateSecrets } from "./rotate-secrets";
 import { createIntegrationSchema } from "./schemas";
 
-let t: TestDatabase;
 const oldKey = randomBytes(32).toString("base64");
 const newKey = randomBytes(32).toString("base64");
-const saved = { key: process.env.APP_SECRET_KEY, previous: process.env.APP_SECRET_KEYS_PREVIOUS };
-
-function useKeys(current: string, previous = "") {
-  process.env.APP_SECRET_KEY = current;
-  process.env.APP_SECRET_KEYS_PREVIOUS = previous;
-  resetSettingsCache();
-}
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  process.env.APP_SECRET_KEY = saved.key;
-  process.env.APP_SECRET_KEYS_PREVIOUS = saved.previous;
-  resetSettingsCache();
-  await t.drop();
-});
+const bed = keyRotationBed();
+const { useKeys } = bed;
 
 describe("secrets at rest", () => {
   it("stores ciphertext only, and rotation keeps every secret readable under the new key alone", async () => {
     useKeys(oldKey);
     const row = await createIntegration(
-      t.db,
+      bed.db,
       createIntegrationSchema.parse({
         name: "Basic HR",
         endpointUrl: "https://hr.example.com/in",
@@ -44,19 +27,19 @@ describe("secrets at rest", () => {
       }),
       null,
     );
-    const [raw] = await t.sql<
+    const [raw] = await bed.sql<
       { secrets: string }[]
     >`select secrets::text from integrations where id = ${row.id}`;
     expect(raw?.secrets).not.toContain("correct horse");
     expect(ciphertextKeyId(row.secrets.password!.ciphertext)).toBe(makeKeyring(oldKey).current.id);
 
     useKeys(newKey, oldKey);
-    const result = await rotateSecrets(t.db, getKeyring());
+    const result = await rotateSecrets(bed.db, getKeyring());
     expect(result).toEqual({ integrations: 1, secrets: 1, failures: [] });
-    expect(await rotateSecrets(t.db, getKeyring())).toEqual({ integrations: 0, secrets: 0, failures: [] });
+    expect(await rotateSecrets(bed.db, getKeyring())).toEqual({ integrations: 0, secrets: 0, failures: [] });
 
     useKeys(newKey);
-    const rotated = await findIntegration(t.db, row.id);
+    const rotated = await findIntegration(bed.db, row.id);
     expect(ciphertextKeyId(rotated!.secrets.password!.ciphertext)).toBe(makeKeyring(newKey).current.id);
     expect(rotated!.secrets.password!.changedAt).toBe(row.secrets.password!.changedAt);
     const conn = connectionFromIntegration(rotated!);
@@ -65,7 +48,7 @@ describe("secrets at rest", () => {
 
   it("reports secrets it cannot read instead of dropping them", async () => {
     useKeys(randomBytes(32).toString("base64"));
-    const result = await rotateSecrets(t.db, getKeyring());
+    const result = await rotateSecrets(bed.db, getKeyring());
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]?.error).toMatch(/not in APP_SECRET_KEY/);
   });

@@ -1,41 +1,24 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findIntegration } from "@/db/queries/integrations";
-import { createTestDatabase, type TestDatabase } from "@/db/test/database";
 import { getKeyring } from "@/lib/crypto";
-import { resetSettingsCache } from "@/lib/settings";
+import { keyRotationBed } from "@/lib/crypto/test-support/key-rotation-bed";
 import { connectionFromIntegration } from "./connection";
 import { createIntegration } from "./create-integration";
 import { rotateSecrets } from "./rotate-secrets";
 import { createIntegrationSchema } from "./schemas";
 import { changeSigning } from "./signing";
 
-let t: TestDatabase;
 const oldKey = randomBytes(32).toString("base64");
 const newKey = randomBytes(32).toString("base64");
-const saved = { key: process.env.APP_SECRET_KEY, previous: process.env.APP_SECRET_KEYS_PREVIOUS };
-
-function useKeys(current: string, previous = "") {
-  process.env.APP_SECRET_KEY = current;
-  process.env.APP_SECRET_KEYS_PREVIOUS = previous;
-  resetSettingsCache();
-}
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  process.env.APP_SECRET_KEY = saved.key;
-  process.env.APP_SECRET_KEYS_PREVIOUS = saved.previous;
-  resetSettingsCache();
-  await t.drop();
-});
+const bed = keyRotationBed();
+const { useKeys } = bed;
 
 describe("signing secrets at rest", () => {
   it("are re-encrypted by secrets:rotate with the rest and keep signing, overlap and all", async () => {
     useKeys(oldKey);
     const row = await createIntegration(
-      t.db,
+      bed.db,
       createIntegrationSchema.parse({
         name: "Signed HR",
         endpointUrl: "https://hr.example.com/in",
@@ -44,18 +27,18 @@ describe("signing secrets at rest", () => {
       }),
       null,
     );
-    const first = await changeSigning(t.db, row.id, "enable", null);
-    const second = await changeSigning(t.db, row.id, "rotate", null, { overlapHours: 12 });
+    const first = await changeSigning(bed.db, row.id, "enable", null);
+    const second = await changeSigning(bed.db, row.id, "rotate", null, { overlapHours: 12 });
     if (!first.ok || !second.ok) throw new Error("signing did not change");
-    const [raw] = await t.sql<
+    const [raw] = await bed.sql<
       { s: string }[]
     >`select secrets::text as s from integrations where id = ${row.id}`;
     for (const s of [first.signingSecret!, second.signingSecret!]) expect(raw!.s).not.toContain(s.slice(6));
 
     useKeys(newKey, oldKey);
-    expect(await rotateSecrets(t.db, getKeyring())).toEqual({ integrations: 1, secrets: 3, failures: [] });
+    expect(await rotateSecrets(bed.db, getKeyring())).toEqual({ integrations: 1, secrets: 3, failures: [] });
     useKeys(newKey);
-    const conn = connectionFromIntegration((await findIntegration(t.db, row.id))!);
+    const conn = connectionFromIntegration((await findIntegration(bed.db, row.id))!);
     if (!conn.ok) throw new Error(conn.error);
     expect(conn.settings.signingKeys?.map((k) => k.secret)).toEqual([
       second.signingSecret,
