@@ -47,6 +47,35 @@ function playwrightCounts(file: string): Counts {
   };
 }
 
+/** Names of the failed vitest tests (and test files that did not load), as `file › test`. */
+function vitestFailures(file: string): string[] {
+  if (!existsSync(file)) return [];
+  const r = JSON.parse(readFileSync(file, "utf8"));
+  type Assertion = { status: string; fullName: string; failureMessages?: string[] };
+  type FileResult = { name: string; status: string; message?: string; assertionResults: Assertion[] };
+  return (r.testResults ?? []).flatMap((f: FileResult) => {
+    const name = path.relative(ROOT, f.name);
+    if (f.status === "failed" && f.assertionResults.length === 0)
+      return [`${name} did not load: ${(f.message ?? "").split("\n")[0]}`];
+    return f.assertionResults
+      .filter((a) => a.status === "failed")
+      .map((a) => `${name} › ${a.fullName}: ${(a.failureMessages?.[0] ?? "").split("\n")[0].slice(0, 200)}`);
+  });
+}
+
+/** Titles of the failed Playwright tests, as `file › test`. */
+function playwrightFailures(file: string): string[] {
+  if (!existsSync(file)) return [];
+  type Spec = { title: string; file: string; ok: boolean };
+  type Suite = { specs?: Spec[]; suites?: Suite[] };
+  const walk = (s: Suite): string[] => [
+    ...(s.specs ?? []).filter((t) => !t.ok).map((t) => `${t.file} › ${t.title}`),
+    ...(s.suites ?? []).flatMap(walk),
+  ];
+  const r = JSON.parse(readFileSync(file, "utf8"));
+  return (r.suites ?? []).flatMap(walk);
+}
+
 // Every process the suite starts inherits this mark, so the end can tell which ones are still running.
 const RUN_MARK = `LMS_SYNC_TEST_RUN=${randomUUID()}`;
 process.env.LMS_SYNC_TEST_RUN = RUN_MARK.split("=")[1];
@@ -122,6 +151,9 @@ async function main() {
   console.log(
     `\nvitest: ${v.passed} passed, ${v.failed} failed · Playwright: ${p.passed} passed, ${p.failed} failed`,
   );
+  // The names of what failed come last, so a log that keeps only its end still says what to look at.
+  for (const failure of [...vitestFailures(vitestJson), ...playwrightFailures(pwJson)])
+    console.log(`✗ failed: ${failure}`);
   for (const problem of problems) console.log(`✗ ${problem}`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed > 0 || problems.length > 0 ? 1 : 0);
