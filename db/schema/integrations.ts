@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   text,
@@ -11,6 +12,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { ReceiverSchema } from "../../lib/contract/model";
 import {
   AUTH_TYPES,
   type AuthConfig,
@@ -62,6 +64,10 @@ export const integrations = pgTable(
     syncDebounceSeconds: integer("sync_debounce_seconds").notNull().default(D.syncDebounceSeconds),
     // Resend on update: a sent completion whose revision grows is sent again, with the revision in its key.
     resendOnUpdate: boolean("resend_on_update").notNull().default(D.resendOnUpdate),
+    // The receiver's contract: its JSON Schema (json, not jsonb, so the admin's key order is kept) and whether a run
+    // checks each payload against it before sending.
+    receiverSchema: json("receiver_schema").$type<ReceiverSchema | null>(),
+    validateBeforeSending: boolean("validate_before_sending").notNull().default(D.validateBeforeSending),
     disabledReason: text("disabled_reason"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     notificationEmails: text("notification_emails").array().notNull().default(sql`'{}'::text[]`),

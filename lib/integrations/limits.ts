@@ -14,6 +14,7 @@ export const INTEGRATION_DEFAULTS = {
   syncOnCompletion: false,
   syncDebounceSeconds: 10,
   resendOnUpdate: false,
+  validateBeforeSending: false,
 } as const;
 
 /** Bounds of the numeric and list settings. */
