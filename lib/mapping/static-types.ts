@@ -73,6 +73,11 @@ function after(step: Step, input: StaticType): StaticType {
   }
 }
 
+/** The type a chain ends with: what the payload key holds. */
+export function chainResultType(source: StaticType, steps: readonly Step[]): StaticType {
+  return steps.reduce((type, step) => after(step, type), source);
+}
+
 /** The input type of every step, and warnings where a step does not fit its input. */
 export function checkChain(
   source: StaticType,

@@ -50,7 +50,8 @@ export function entryLabel(index: number, key: string): string {
   return key === "" ? `Entry ${index + 1}` : `Entry ${index + 1} (${JSON.stringify(key.slice(0, 60))})`;
 }
 
-function staticSource(source: EntrySource): StaticType {
+/** The type an entry's source has before any transform. */
+export function staticSource(source: EntrySource): StaticType {
   if (source.kind === "field") return { type: source.field.type, nullable: source.field.nullable };
   const v = source.value;
   if (v === null) return { type: "null", nullable: true };
