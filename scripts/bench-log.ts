@@ -1,4 +1,4 @@
-// npm run bench:log [-- --rows 2000000]
+// npm run bench:log [-- --rows 2000000] [--exports-only]
 // The sync log at the size of a large LMS (100,000 learners, 2,000,000 log rows of one integration over 180 days,
 // 200,000 of a second; --rows scales it), on an embedded PostgreSQL of its own: p50 and p95 of each list query, the
 // count and the integrations list through the functions the API uses, first on the baseline (the indexes as they
@@ -98,7 +98,12 @@ async function explain(h: DbHandle, d: LogBenchData, name: string, f: LogFilterV
 const fmt = (p: Percentiles) => `${p.p50.toFixed(1).padStart(8)} ${p.p95.toFixed(1).padStart(8)}`;
 
 async function main() {
-  const { values } = parseArgs({ options: { rows: { type: "string", default: "2000000" } } });
+  const { values } = parseArgs({
+    options: {
+      rows: { type: "string", default: "2000000" },
+      "exports-only": { type: "boolean", default: false },
+    },
+  });
   const rowsA = Number(values.rows);
   const size = {
     rowsA,
@@ -118,6 +123,10 @@ async function main() {
     console.log(
       `${size.learners.toLocaleString("en-US")} learners, ${rowsA.toLocaleString("en-US")} + ${size.rowsB.toLocaleString("en-US")} log rows over ${size.days} days (seeded in ${seconds.toFixed(0)} s)`,
     );
+    if (values["exports-only"]) {
+      await setIndexes(h, [], NEW_INDEXES);
+      return measureExports(h, d, rowsA, dataDir);
+    }
     await setIndexes(h, [], OLD_INDEXES);
     let cursor = 0;
     for (let i = 0; i < 50; i++)

@@ -63,3 +63,21 @@ export async function* streamLogEntries(
   const cursor = db.$client.unsafe(query.sql, query.params as never[]).cursor(opts.batch ?? 2_000);
   for await (const rows of cursor) yield rows as unknown as LogExportRow[];
 }
+
+/**
+ * Every matching entry as one JSON text each (an NDJSON line without its newline), newest first, in batches from one
+ * cursor. PostgreSQL writes the JSON, so the web process neither parses the stored headers nor builds an object per
+ * entry only to write it out again: a batch is a few strings, and the download's memory stays flat.
+ */
+export async function* streamLogEntriesAsJson(
+  db: Db,
+  integrationId: string,
+  f: LogFilterValues,
+  opts: { batch?: number } = {},
+): AsyncGenerator<string[]> {
+  const query = logExportQuery(db, integrationId, f).toSQL();
+  const cursor = db.$client
+    .unsafe(`select row_to_json(entry)::text as line from (${query.sql}) entry`, query.params as never[])
+    .cursor(opts.batch ?? 250);
+  for await (const rows of cursor) yield rows.map((r) => r.line as string);
+}

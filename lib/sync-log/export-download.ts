@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { streamLogEntries } from "@/db/queries/sync-log-export";
+import { streamLogEntries, streamLogEntriesAsJson } from "@/db/queries/sync-log-export";
 import type { LogFilterValues } from "@/db/queries/sync-log-read";
 import { streamedDownload } from "@/lib/api/download";
 import { CSV_COLUMNS, CSV_METADATA_COLUMNS, csvHeader, toCsvLine, toNdjsonLine } from "./export";
@@ -16,12 +16,24 @@ export async function logExportResponse(
   input: LogFilterValues & { format: "csv" | "ndjson"; columns: "all" | "metadata" },
 ): Promise<Response> {
   const { format, columns: which, ...filter } = input;
-  const metadataOnly = format === "csv" && which === "metadata";
-  const columns = metadataOnly ? CSV_METADATA_COLUMNS : CSV_COLUMNS;
-  const notRead = format === "ndjson" ? [] : ["requestHeaders", "responseHeaders"];
-  if (metadataOnly) notRead.push("requestBody", "responseBody");
   const f = await withLearnerIds(db, filter);
   const stamp = new Date().toISOString().slice(0, 10);
+  const fileName = `${integration.name}-sync-log-${stamp}`;
+  if (format === "ndjson") {
+    // PostgreSQL writes each line's JSON; this process only adds the newlines.
+    return streamedDownload({
+      rows: { batches: streamLogEntriesAsJson(db, integration.id, f, { batch: 250 }) },
+      format,
+      fileName,
+      csvHeader: "",
+      toCsvLine: (line) => line,
+      toNdjsonLine: (line) => `${line}\n`,
+    });
+  }
+  const metadataOnly = which === "metadata";
+  const columns = metadataOnly ? CSV_METADATA_COLUMNS : CSV_COLUMNS;
+  const notRead = ["requestHeaders", "responseHeaders"];
+  if (metadataOnly) notRead.push("requestBody", "responseBody");
   return streamedDownload({
     // Bodies may be up to 64 KiB each: a batch that reads them is smaller, so one batch stays a few megabytes.
     rows: {
@@ -31,7 +43,7 @@ export async function logExportResponse(
       }),
     },
     format,
-    fileName: `${integration.name}-sync-log-${stamp}`,
+    fileName,
     csvHeader: csvHeader(columns),
     toCsvLine: (row) => toCsvLine(row, columns),
     toNdjsonLine,
