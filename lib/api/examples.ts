@@ -1,5 +1,6 @@
 // Example data the route contracts share; each route's example is checked against its own schemas by a test.
 
+import { schemaFromMapping } from "@/lib/contract/generate-schema";
 import type { IntegrationOutput } from "@/lib/integrations/schemas";
 import { type LearnerOutput, type LearnerRecord, learnerRecordOutputSchema } from "@/lib/learners/schemas";
 import { buildPayload, type MappingEntry, tracePayload } from "@/lib/mapping";
@@ -41,6 +42,8 @@ export const exampleIntegration: IntegrationOutput = {
   syncOnCompletion: false,
   syncDebounceSeconds: 10,
   resendOnUpdate: false,
+  receiverSchema: schemaFromMapping(exampleMapping),
+  validateBeforeSending: true,
   disabledReason: null,
   disabledAt: null,
   notificationEmails: ["it-team@example.com"],

@@ -15,6 +15,7 @@ import * as inboundRotate from "@/app/api/inbound-sources/[id]/rotate/route";
 import * as inboundSource from "@/app/api/inbound-sources/[id]/route";
 import * as inboundSources from "@/app/api/inbound-sources/route";
 import * as backfill from "@/app/api/integrations/[id]/backfill/route";
+import * as contractCheck from "@/app/api/integrations/[id]/contract/check/route";
 import * as resend from "@/app/api/integrations/[id]/deliveries/[deliveryId]/resend/route";
 import * as deliveryTimeline from "@/app/api/integrations/[id]/deliveries/[deliveryId]/route";
 import * as skip from "@/app/api/integrations/[id]/deliveries/[deliveryId]/skip/route";
@@ -67,6 +68,7 @@ const MODULES: Record<string, unknown>[] = [
   integrations,
   integration,
   backfill,
+  contractCheck,
   resend,
   skip,
   deliveryTimeline,

@@ -47,6 +47,7 @@ export const DIAGNOSIS_CLASSES = [
   "aborted",
   "network",
   "payload_not_built",
+  "payload_breaks_schema",
   "interrupted",
 ] as const;
 export const diagnosisClassSchema = z.enum(DIAGNOSIS_CLASSES);
@@ -95,6 +96,7 @@ export const DIAGNOSIS_LABELS: Record<DiagnosisClass, string> = {
   aborted: "Cancelled",
   network: "Network blocked",
   payload_not_built: "Payload not built",
+  payload_breaks_schema: "Breaks the receiver's schema",
   interrupted: "Interrupted (result unknown)",
 };
 

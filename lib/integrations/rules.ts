@@ -1,5 +1,6 @@
 import "server-only";
 import type { ClientCertInfo, Integration } from "@/db/schema";
+import { contractProblems } from "@/lib/contract/save-check";
 import { checkUrlAllowed, readCertificate } from "@/lib/delivery";
 import { certificateInputFromSecrets } from "@/lib/delivery/certificate";
 import { getSettings } from "@/lib/settings";
@@ -52,6 +53,7 @@ export function checkSave(
     const check = checkUrlAllowed(url);
     if (!check.ok) problems.push({ path, message: check.message });
   }
+  problems.push(...contractProblems(input, existing));
   const cert = checkCertificate(input, existing, usesClientCert(authType, authConfig));
   if (!cert.ok) problems.push(cert.problem);
   return problems.length > 0

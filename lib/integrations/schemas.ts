@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 import { isoDateTime } from "../api/iso-date-time";
+import { receiverSchemaSchema } from "../contract/model";
 import { mappingSchema } from "../mapping/schemas";
 import { isValidTimeZone } from "../schedule/cron";
 import { authConfigSchema, authTypeSchema, SECRET_NAMES, type SecretName } from "./auth-types";
@@ -94,6 +95,16 @@ const settingsFields = {
     .describe(
       "Resend on update: a completion already sent is sent again when it changes (a better score, a new status); its revision is part of the Idempotency-Key (<key>.r<revision> from revision 2)",
     ),
+  receiverSchema: receiverSchemaSchema
+    .nullable()
+    .describe(
+      "The receiver's contract: the JSON Schema (draft-07, 2019-09 or 2020-12 by its $schema; draft-07 when it names none) each payload must satisfy, checked on save (a broken schema is a 400 at its place); null: none",
+    ),
+  validateBeforeSending: z
+    .boolean()
+    .describe(
+      "Validate before sending: a run checks each payload against receiverSchema and does not send one that breaks it (logged as payload_breaks_schema, the delivery failed); needs a schema",
+    ),
   notificationEmails: z
     .array(z.string().trim().email("Not an e-mail address"))
     .max(L.notificationEmails)
@@ -140,6 +151,9 @@ export const secretsInputSchema = z
 /** The settings form validates the whole integration with this (no defaults: the form holds every value). */
 export const integrationSettingsSchema = z.object({
   ...settingsFields,
+  // The receiver's contract has its own card (the mapping page); the settings form leaves it as it is.
+  receiverSchema: settingsFields.receiverSchema.optional(),
+  validateBeforeSending: settingsFields.validateBeforeSending.optional(),
   secrets: secretsInputSchema.optional(),
   secretHeaders: secretHeadersInputSchema.optional(),
 });
@@ -160,6 +174,8 @@ export const createIntegrationSchema = z.object({
   syncOnCompletion: settingsFields.syncOnCompletion.default(D.syncOnCompletion),
   syncDebounceSeconds: settingsFields.syncDebounceSeconds.default(D.syncDebounceSeconds),
   resendOnUpdate: settingsFields.resendOnUpdate.default(D.resendOnUpdate),
+  receiverSchema: settingsFields.receiverSchema.optional(),
+  validateBeforeSending: settingsFields.validateBeforeSending.default(D.validateBeforeSending),
   notificationEmails: settingsFields.notificationEmails.default([]),
   sendFrom: settingsFields.sendFrom.optional(),
   secrets: secretsInputSchema.optional(),
@@ -242,6 +258,8 @@ export const integrationOutputSchema = z.object({
   syncOnCompletion: z.boolean().describe(same("syncOnCompletion")),
   syncDebounceSeconds: z.number().describe(same("syncDebounceSeconds")),
   resendOnUpdate: z.boolean().describe(same("resendOnUpdate")),
+  receiverSchema: z.record(z.string(), z.unknown()).nullable().describe(same("receiverSchema")),
+  validateBeforeSending: z.boolean().describe(same("validateBeforeSending")),
   disabledReason: z
     .string()
     .nullable()

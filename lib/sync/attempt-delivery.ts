@@ -1,4 +1,5 @@
 import type { Clock } from "@/lib/clock";
+import type { ContractIssue } from "@/lib/contract/model";
 import type { ConnectionSettings } from "@/lib/delivery/types";
 import type { MappingEntry } from "@/lib/mapping";
 import type { AttemptResult, StartedAttempt } from "./attempt-result";
@@ -8,6 +9,8 @@ import { sendRequest } from "./send-request";
 export type AttemptContext = {
   settings: ConnectionSettings;
   mapping: MappingEntry[];
+  /** With "validate before sending" on: the receiver's schema, compiled once for the run; null: nothing checked. */
+  contract: ((payload: unknown) => ContractIssue[]) | null;
   retrySchedule: number[];
   /** When attempts end and retries fall due; token expiry is read from it too. */
   clock: Clock;

@@ -3,6 +3,8 @@ import { findIntegration } from "@/db/queries/integrations";
 import { cancelQueuedRuns, insertSyncRun, setLastRunAt, takeOverQueuedRun } from "@/db/queries/sync-runs";
 import type { Integration } from "@/db/schema";
 import { systemClock } from "@/lib/clock";
+import type { ContractIssue } from "@/lib/contract/model";
+import { receiverValidator } from "@/lib/contract/validator";
 import { headersBeforeAuth, redactHeaders } from "@/lib/delivery";
 import { connectionFromIntegration } from "@/lib/integrations/connection";
 import type { MappingEntry } from "@/lib/mapping";
@@ -63,6 +65,7 @@ export async function openRun(
     attempt: {
       settings: conn.settings,
       mapping: integration.mapping as MappingEntry[],
+      contract: runContract(integration),
       retrySchedule: integration.retrySchedule,
       clock,
       log: { integrationId, runId, mappingVersion: integration.mappingVersion },
@@ -78,4 +81,11 @@ export async function openRun(
     log: options.onLog ?? (() => {}),
   };
   return { ok: true, run, integration };
+}
+
+/** The payload check of a run with "validate before sending" on (refuseRun has refused a schema that does not compile). */
+function runContract(integration: Integration): ((payload: unknown) => ContractIssue[]) | null {
+  if (!integration.validateBeforeSending || !integration.receiverSchema) return null;
+  const compiled = receiverValidator(integration.receiverSchema);
+  return compiled.ok ? compiled.check : null;
 }

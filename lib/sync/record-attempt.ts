@@ -46,13 +46,13 @@ export function recordNotSent(
   delivery: ClaimedDelivery,
   request: BuiltRequest & { ok: false },
 ): AttemptResult {
-  const outcome = localFailure(ctx.settings.endpointUrl, request.message);
+  const outcome = localFailure(ctx.settings.endpointUrl, request);
   const finishedAt = new Date(ctx.clock.now());
   const plan = { state: request.state, nextAttemptAt: finishedAt };
   const update = nextState(delivery, plan, outcome, finishedAt);
   const logRow = serializeSyncLogRow({
     ...logIdentity(ctx, delivery, request.userId),
-    requestBody: "",
+    requestBody: request.body ?? "",
     ...answer(outcome, finishedAt),
   });
   return { delivery, outcome: kept(outcome), logRow, wasSent: false, update };
@@ -118,7 +118,23 @@ function kept(outcome: AttemptOutcome): KeptOutcome {
   return outcome.ok ? { ok: true, status: outcome.status, url: outcome.url } : { ...outcome, ok: false };
 }
 
-function localFailure(url: string, message: string): AttemptOutcome {
+/** Why a request was not sent, for its log row: a payload not built, or one that breaks the receiver's schema. */
+const NOT_SENT = {
+  not_built: {
+    code: "config",
+    class: "payload_not_built",
+    fix: "Open the payload mapping, check it against this learner with the preview, and save a fixed mapping.",
+  },
+  breaks_schema: {
+    code: "schema",
+    class: "payload_breaks_schema",
+    fix: "Open the payload mapping: its preview shows each problem at its key for this learner. Change the mapping so the payload fits, or, if the receiver does accept it, correct the schema under Receiver's contract (or turn Validate before sending off). The delivery is sent by the next scheduled run or Run now.",
+  },
+} as const;
+
+function localFailure(url: string, request: BuiltRequest & { ok: false }): AttemptOutcome {
+  const { message } = request;
+  const why = NOT_SENT[request.reason];
   return {
     ok: false,
     status: null,
@@ -128,11 +144,7 @@ function localFailure(url: string, message: string): AttemptOutcome {
     responseBody: "",
     truncated: false,
     durationMs: 0,
-    error: { code: "config", message },
-    diagnosis: {
-      class: "payload_not_built",
-      cause: message,
-      fix: "Open the payload mapping, check it against this learner with the preview, and save a fixed mapping.",
-    },
+    error: { code: why.code, message },
+    diagnosis: { class: why.class, cause: message, fix: why.fix },
   };
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { finishSyncRun } from "@/db/queries/sync-runs";
 import { type Integration, syncRuns } from "@/db/schema";
+import { receiverValidator } from "@/lib/contract/validator";
 import { validateMapping } from "@/lib/mapping";
 import { notify } from "@/lib/notify/notify";
 
@@ -47,6 +48,13 @@ function whyRefused(integration: Integration, credentialsError: string | null): 
       .map((e) => e.message)
       .join("; ");
     return `The payload mapping (version ${integration.mappingVersion}) does not validate: ${list}`;
+  }
+  if (integration.validateBeforeSending && integration.receiverSchema) {
+    const compiled = receiverValidator(integration.receiverSchema);
+    if (!compiled.ok) {
+      const list = compiled.problems.map((p) => p.message).join("; ");
+      return `The receiver's JSON Schema cannot be used to validate before sending: ${list}`;
+    }
   }
   return credentialsError ? `The integration's credentials cannot be read: ${credentialsError}` : null;
 }

@@ -22,7 +22,7 @@ export function startAttempts(run: RunContext, state: RunState, slots: number): 
     const delivery = state.queue.shift()!;
     const record = state.records.get(delivery.completionId);
     state.records.delete(delivery.completionId);
-    const request = buildRequest(run.attempt.mapping, record);
+    const request = buildRequest(run.attempt.mapping, record, run.attempt.contract);
     if (!request.ok) {
       keepResult(run, state, recordNotSent(run.attempt, delivery, request));
       continue;

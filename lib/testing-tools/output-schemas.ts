@@ -2,6 +2,7 @@
 // type the delivery code produces, so the two cannot part ways unnoticed.
 
 import { z } from "zod";
+import { contractIssueSchema } from "@/lib/contract/model";
 import { diagnosisClassSchema } from "@/lib/delivery/model";
 import type { AttemptOutcome, Diagnosis, TestConnectionResult, TestStage } from "@/lib/delivery/types";
 import { certificateDetailsSchema } from "@/lib/integrations/certificate-schemas";
@@ -82,6 +83,16 @@ const exchangeSchema = z.object({
     .array(z.string())
     .optional()
     .describe("Why the payload could not be built; nothing was sent"),
+  schemaIssues: z
+    .array(contractIssueSchema)
+    .optional()
+    .describe(
+      "Where the payload breaks the receiver's JSON Schema, checked before sending; with validate before sending on it was not sent (no request), as a run would not send it",
+    ),
+  payload: z
+    .unknown()
+    .optional()
+    .describe("The payload that was not sent because it breaks the receiver's schema"),
   request: z
     .object({
       method: z.literal("POST").describe("Always POST"),

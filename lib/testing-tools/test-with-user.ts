@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { loadUserCompletionRecords } from "@/db/queries/completion-records";
 import { findLearner } from "@/db/queries/learners";
 import type { Integration } from "@/db/schema";
+import { receiverValidator } from "@/lib/contract/validator";
 import { sendAttempt } from "@/lib/delivery";
 import { connectionFromIntegration } from "@/lib/integrations/connection";
 import { buildPayload, type MappingEntry } from "@/lib/mapping";
@@ -14,7 +15,9 @@ export type TestUserReport = TestUserReply | { ok: false; error: string };
 
 /**
  * "Test with user": the learners' latest completions built with the given (possibly unsaved) mapping and sent for
- * real through the same attempt code as a sync. Writes nothing: no log row, no delivery, no counter.
+ * real through the same attempt code as a sync. Each payload is checked against the receiver's schema first; with
+ * "validate before sending" on, one that breaks it is not sent, as a run would not. Writes nothing: no log row, no
+ * delivery, no counter.
  */
 export async function testWithUsers(
   db: DbOrTx,
@@ -26,6 +29,7 @@ export async function testWithUsers(
   const mapping = (input.mapping ?? integration.mapping) as MappingEntry[];
   const target = input.target ?? (integration.testUrl ? "test" : "production");
   const url = target === "test" && integration.testUrl ? integration.testUrl : integration.endpointUrl;
+  const contract = integration.receiverSchema ? receiverValidator(integration.receiverSchema) : null;
   const results: TestUserResult[] = [];
   for (const userName of input.usernames) {
     const records = await loadUserCompletionRecords(db, userName, input.limit);
@@ -42,6 +46,12 @@ export async function testWithUsers(
         exchanges.push({ ...base, payloadErrors: built.errors.map((e) => e.message) });
         continue;
       }
+      const schemaIssues = contract?.ok ? contract.check(built.payload) : [];
+      const checked = schemaIssues.length > 0 ? { schemaIssues } : {};
+      if (schemaIssues.length > 0 && integration.validateBeforeSending) {
+        exchanges.push({ ...base, ...checked, payload: built.payload });
+        continue;
+      }
       const outcome = await sendAttempt({
         settings: conn.settings,
         target,
@@ -50,6 +60,7 @@ export async function testWithUsers(
       });
       exchanges.push({
         ...base,
+        ...checked,
         request: { method: "POST", url: outcome.url, headers: outcome.requestHeaders, body: built.payload },
         outcome,
       });
