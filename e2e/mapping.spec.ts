@@ -23,8 +23,17 @@ async function anneCompletion(bestCombined: 0 | 100): Promise<number> {
   return found.completionId;
 }
 
+/** Below 768 px the editor is three tabs: open one (nothing to do on a wider screen, where all three show). */
+async function showTab(page: Page, name: "Fields" | "Keys" | "Preview"): Promise<void> {
+  if ((page.viewportSize()?.width ?? 1400) >= 768) return;
+  const tab = page.getByRole("tablist", { name: "Mapping editor" }).getByRole("tab", { name });
+  await tab.click();
+  await expect(tab).toHaveAttribute("aria-selected", "true");
+}
+
 async function openEditor(page: Page, id: string, completionId?: number): Promise<void> {
   await page.goto(`/integrations/${id}/mapping`);
+  await showTab(page, "Preview");
   await page.getByLabel("Find a learner").fill("anne@company");
   await page.getByRole("option", { name: /anne@company\.com/ }).click();
   await expect(page.getByTestId("preview-learner")).toContainText("anne@company.com");
@@ -263,6 +272,7 @@ for (const size of [
       const liveRegion = page.locator('[id^="DndLiveRegion"]');
 
       // One Tab from the search box into the fields, arrows within them.
+      await showTab(page, "Fields");
       await page.getByLabel("Search fields").focus();
       await page.keyboard.press("Tab");
       await expect(page.getByRole("button", { name: "Drag field user.email" })).toBeFocused();
@@ -307,12 +317,27 @@ for (const size of [
         .poll(() => payload(page).then((p) => Object.keys(p)))
         .toEqual(["employeeId", "courseName", "completedOn", "score", "status", "organisation", "givenName"]);
 
-      // The skip link goes past the palette to the keys, from where Tab enters the key last used.
-      const skip = page.getByRole("button", { name: "Skip to payload keys" });
-      await skip.focus();
-      await expect(skip).toBeInViewport();
-      await page.keyboard.press("Enter");
-      await expect(page.getByRole("heading", { name: "Payload keys" })).toBeFocused();
+      if (size.viewport.width >= 768) {
+        // The skip link goes past the palette to the keys, from where Tab enters the key last used.
+        const skip = page.getByRole("button", { name: "Skip to payload keys" });
+        await skip.focus();
+        await expect(skip).toBeInViewport();
+        await page.keyboard.press("Enter");
+        await expect(page.getByRole("heading", { name: "Payload keys" })).toBeFocused();
+      } else {
+        // On a phone the drop opened the Keys tab; the tabs move by arrows, and Tab enters the key last used.
+        const keysTab = page.getByRole("tab", { name: "Keys" });
+        await expect(keysTab).toHaveAttribute("aria-selected", "true");
+        await expect(page.getByRole("heading", { name: "LMS fields" })).toBeHidden();
+        await keysTab.focus();
+        await page.keyboard.press("ArrowRight");
+        await expect(page.getByRole("tab", { name: "Preview" })).toBeFocused();
+        await expect(page.getByRole("tabpanel", { name: "Preview" })).toBeVisible();
+        await expect(page.getByTestId("payload-json")).toContainText('"givenName": "Anne"');
+        await expect(page.getByRole("heading", { name: "Payload keys" })).toBeHidden();
+        await page.keyboard.press("ArrowLeft");
+        await expect(keysTab).toBeFocused();
+      }
       await page.keyboard.press("Tab");
       await expect(page.getByRole("button", { name: "Reorder key givenName" })).toBeFocused();
     });

@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useIntegration } from "@/components/integrations/use-integration";
 import { useRole } from "@/components/layout/use-role";
 import { Alert } from "@/components/ui/alert";
+import { useMediaQuery } from "@/components/ui/use-media-query";
 import { useUnsavedChangesGuard } from "@/components/ui/use-unsaved-changes-guard";
 import type { IntegrationOutput } from "@/lib/integrations/schemas";
 import { tracePayload } from "@/lib/mapping";
@@ -12,6 +13,7 @@ import { EditorDnd } from "./editor-dnd";
 import { FieldPalette } from "./field-palette";
 import { saveBlocker, withinEntry } from "./issues";
 import { KeyList } from "./key-list";
+import { EditorPanels } from "./phone-tabs";
 import { PreviewPane } from "./preview-pane";
 import { previewPayload } from "./preview-payload";
 import { SaveBar } from "./save-bar";
@@ -81,6 +83,7 @@ function LoadedEditor({ integration, isReadOnly }: { integration: IntegrationOut
   useSaveShortcut(isReadOnly ? null : onSave);
 
   const selected = state.entries.find((e) => e.id === state.selectedId) ?? null;
+  const isPhone = !useMediaQuery("(min-width: 768px)");
   return (
     <div>
       <SaveBar
@@ -106,24 +109,35 @@ function LoadedEditor({ integration, isReadOnly }: { integration: IntegrationOut
           <Alert key={e.message}>{withinEntry(e)}</Alert>
         ))}
       </div>
-      <SkipLinks />
+      {isPhone ? null : <SkipLinks />}
       <EditorDnd entries={state.entries} dispatch={dispatch}>
         <div className="grid items-start gap-5 lg:grid-cols-[18rem_minmax(0,1fr)] xl:grid-cols-[18rem_minmax(0,1fr)_23rem]">
-          <FieldPalette isReadOnly={isReadOnly} selected={selected} dispatch={dispatch} />
-          <KeyList
-            state={state}
-            issues={issues.entries}
-            coverage={coverage}
-            trace={trace}
-            isReadOnly={isReadOnly}
-            dispatch={dispatch}
-          />
-          <PreviewPane
-            source={source}
-            trace={trace}
-            shown={shown}
-            warnings={warnings}
-            className="lg:col-span-2 xl:col-span-1"
+          <EditorPanels
+            isPhone={isPhone}
+            focusId={state.focusId}
+            selectedId={state.selectedId}
+            panels={{
+              fields: <FieldPalette isReadOnly={isReadOnly} selected={selected} dispatch={dispatch} />,
+              keys: (
+                <KeyList
+                  state={state}
+                  issues={issues.entries}
+                  coverage={coverage}
+                  trace={trace}
+                  isReadOnly={isReadOnly}
+                  dispatch={dispatch}
+                />
+              ),
+              preview: (
+                <PreviewPane
+                  source={source}
+                  trace={trace}
+                  shown={shown}
+                  warnings={warnings}
+                  className="lg:col-span-2 xl:col-span-1"
+                />
+              ),
+            }}
           />
         </div>
       </EditorDnd>
