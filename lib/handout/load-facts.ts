@@ -36,8 +36,29 @@ function groupFailures(rows: Awaited<ReturnType<typeof recentFailures>>): Handou
   return [...kinds.values()];
 }
 
-/** This server's end of a TCP connection to the endpoint, as the test tools' connect stage opens it. */
+/** How long an address seen is shown without connecting again (a page view must not wait on the receiver). */
+const OBSERVED_FOR_MS = 5 * 60_000;
+const observedByEndpoint = new Map<string, { at: number; localAddress: string }>();
+
+/**
+ * This server's end of a TCP connection to the endpoint, as the test tools' connect stage opens it. An address
+ * seen in the last five minutes is reused; a failure is not, so the next view tries again.
+ */
 async function observedAddress(
+  endpointUrl: string,
+  timeoutMs: number,
+): Promise<HandoutFacts["outbound"]["observed"]> {
+  const seen = observedByEndpoint.get(endpointUrl);
+  if (seen && Date.now() - seen.at < OBSERVED_FOR_MS) return { localAddress: seen.localAddress };
+  const observed = await connectAndSee(endpointUrl, timeoutMs);
+  if (observed && "localAddress" in observed) {
+    if (observedByEndpoint.size > 1_000) observedByEndpoint.clear();
+    observedByEndpoint.set(endpointUrl, { at: Date.now(), localAddress: observed.localAddress });
+  }
+  return observed;
+}
+
+async function connectAndSee(
   endpointUrl: string,
   timeoutMs: number,
 ): Promise<HandoutFacts["outbound"]["observed"]> {
@@ -112,7 +133,8 @@ export async function loadHandoutFacts(
     outbound: { ips, observed },
     requiredKeys: keys.required,
     optionalKeys: keys.optional,
-    jsonSchema: null,
+    jsonSchema: row.receiverSchema ?? null,
+    validatesBeforeSending: row.validateBeforeSending && row.receiverSchema !== null,
     example,
     lastErrors: groupFailures(failures),
   };

@@ -15,6 +15,19 @@ const section = (text: string, title: string) => {
 };
 
 describe("the IT handout in Markdown", () => {
+  it("shows the receiver's JSON Schema, and whether LMS Sync holds back a payload that breaks it", () => {
+    const jsonSchema = {
+      type: "object",
+      required: ["employeeId"],
+      properties: { employeeId: { type: "string" } },
+    };
+    const checked = section(md({ jsonSchema, validatesBeforeSending: true }), "Payload");
+    expect(checked).toContain(JSON.stringify(jsonSchema, null, 2));
+    expect(checked).toContain("does not send one that breaks it");
+    expect(section(md({ jsonSchema }), "Payload")).toContain("not checked against it before sending");
+    expect(section(md(), "Payload")).toContain("no schema set for this integration");
+  });
+
   it("has every section, with the live settings in them", () => {
     const text = md();
     expect(text.startsWith("# LMS Sync: HR system\n")).toBe(true);

@@ -62,6 +62,8 @@ export type HandoutFacts = {
   requiredKeys: string[];
   optionalKeys: string[];
   jsonSchema: unknown | null;
+  /** Whether a run checks each payload against the schema and holds back one that breaks it. */
+  validatesBeforeSending: boolean;
   example: { payload: unknown; fromCompletion: boolean } | { problem: string };
   lastErrors: HandoutError[];
 };

@@ -21,7 +21,12 @@ export function payloadSection(f: HandoutFacts): HandoutSection {
   blocks.push(
     f.jsonSchema === null
       ? { kind: "text", text: "**JSON Schema:** no schema set for this integration." }
-      : { kind: "text", text: "**JSON Schema** the payload is checked against:" },
+      : {
+          kind: "text",
+          text: f.validatesBeforeSending
+            ? "**JSON Schema** of the payload (the receiver's contract): LMS Sync checks every payload against it and does not send one that breaks it."
+            : "**JSON Schema** of the payload (the receiver's contract, as set in LMS Sync; payloads are not checked against it before sending):",
+        },
   );
   if (f.jsonSchema !== null) {
     blocks.push({ kind: "code", language: "json", text: JSON.stringify(f.jsonSchema, null, 2) });

@@ -23,6 +23,7 @@ export function handoutFacts(over: Partial<HandoutFacts> = {}): HandoutFacts {
     requiredKeys: ["employeeId", "courseName"],
     optionalKeys: ["score"],
     jsonSchema: null,
+    validatesBeforeSending: false,
     example: {
       payload: { employeeId: "alex.example@example.com", courseName: "GDPR introduction" },
       fromCompletion: true,
