@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { getDb } from "@/db/client";
 import { isDemoAccount } from "@/lib/demo/accounts";
 import { getSettings } from "@/lib/settings";
@@ -28,13 +29,14 @@ export async function getActor(request: Request): Promise<Actor | null> {
 
 /**
  * The signed-in user of a request or page render, or null. The cookie only names a session: the user, their
- * current role and whether the session is still open come from the database on every request.
+ * current role and whether the session is still open come from the database on every request (once per page
+ * render: the layout and the page share the answer).
  */
-export async function getSessionActor(): Promise<Actor | null> {
+export const getSessionActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions());
   const sid = session?.user?.sid;
   if (!sid) return null;
   const user = await resolveSession(getDb(), sid);
   if (!user) return null;
   return allowed({ id: user.id, email: user.email, name: user.name, role: user.role, via: "session" });
-}
+});
