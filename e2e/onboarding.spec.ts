@@ -14,12 +14,14 @@ for (const size of [
     }) => {
       const [learner] = await learnersWithCompletions(1);
       await signIn(page, ADMIN);
-      await page.goto("/integrations/new");
+      await page.goto("/integrations");
       let clicks = 0;
       const click = async (target: ReturnType<Page["getByRole"]>) => {
         await target.click();
         clicks += 1;
       };
+      await click(page.getByRole("link", { name: "New integration" }).first());
+      await expect(page).toHaveURL(/\/integrations\/new$/);
 
       // The form: one click fills the demo receiver in; the name is the only thing typed.
       await click(page.getByRole("button", { name: "Use the demo receiver" }));
@@ -45,6 +47,11 @@ for (const size of [
         },
       );
       expect(clicks - afterForm).toBeLessThanOrEqual(4);
+      // The whole count from the list, for the record (the report quotes it).
+      test.info().annotations.push({ type: "clicks from the list", description: String(clicks) });
+      console.log(
+        `[onboarding ${size.name}] ${clicks} clicks from the integrations list to a passing Test with user`,
+      );
     });
   });
 }
