@@ -8,6 +8,7 @@ import { createInboundSource } from "@/lib/inbound/sources";
 import { createIntegration } from "@/lib/integrations/create-integration";
 import { createIntegrationSchema } from "@/lib/integrations/schemas";
 import { DEMO_ACCOUNTS } from "./accounts";
+import { DEMO_RECEIVER_SCHEMA } from "./receiver-schema";
 
 export type DemoSeedResult =
   | { seeded: false }
@@ -39,6 +40,8 @@ export async function seedDemoIfEmpty(
         scheduleCron: "*/5 * * * *",
         scheduleTimeZone: "UTC",
         notificationEmails: [],
+        receiverSchema: DEMO_RECEIVER_SCHEMA,
+        validateBeforeSending: true,
         sendFrom: new Date(Date.now() - 91 * 86_400_000).toISOString(),
       });
       await createIntegration(
