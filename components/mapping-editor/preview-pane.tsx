@@ -1,13 +1,15 @@
 "use client";
 
-import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime } from "@/lib/format";
 import type { MappingIssue, TraceResult } from "@/lib/mapping";
+import { ContractStatus } from "./contract-issues";
 import { withinEntry } from "./issues";
 import { JsonView } from "./json-view";
 import { LearnerPicker } from "./learner-picker";
 import type { PreviewPayload } from "./preview-payload";
+import { useContractCheck } from "./use-contract-check";
 import type { usePreviewSource } from "./use-preview-source";
 
 type Source = ReturnType<typeof usePreviewSource>;
@@ -113,7 +115,7 @@ function PreviewBody({
   trace: TraceResult | null;
   shown: PreviewPayload | null;
 }) {
-  const [isCopied, setCopied] = useState(false);
+  const contract = useContractCheck(source.integrationId, shown?.payload ?? null);
   if (source.error) return <Alert>Could not load the preview data: {source.error.message}</Alert>;
   if (source.isLoading)
     return (
@@ -139,27 +141,16 @@ function PreviewBody({
   const notSent = trace.entries.filter((e) => e.omitted || e.error);
   // Errors of one entry show under "Not in this payload"; these concern the whole mapping or record.
   const general = trace.errors.filter((e) => e.index === null);
-  const copy = async () => {
-    if (!shown?.payload) return;
-    await navigator.clipboard?.writeText(JSON.stringify(shown.payload, null, 2));
-    setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
-  };
   return (
     <div className="space-y-3">
       <div className="flex items-center justify-between">
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Payload</h3>
         {shown?.payload ? (
-          <button
-            type="button"
-            onClick={copy}
-            className="rounded px-1.5 py-0.5 text-xs font-medium text-indigo-700 hover:bg-indigo-50"
-          >
-            {isCopied ? "Copied" : "Copy JSON"}
-          </button>
+          <CopyButton text={JSON.stringify(shown.payload, null, 2)} label="Copy JSON" variant="ghost" />
         ) : null}
       </div>
       {shown?.payload ? <JsonView value={shown.payload} label="Payload JSON" /> : null}
+      {shown?.payload ? <ContractStatus integrationId={source.integrationId} contract={contract} /> : null}
       {shown && shown.leftOut.length > 0 ? (
         <p className="text-xs text-red-700">
           {shown.payload ? "Shown without" : "No payload:"} {shown.leftOut.length}{" "}

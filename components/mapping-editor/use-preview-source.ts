@@ -56,6 +56,7 @@ export function usePreviewSource(integrationId: string) {
   const records = completions.data?.records ?? [];
   const record = records.find((r) => r.completionId === completionId) ?? records[0] ?? null;
   return {
+    integrationId,
     learner: completions.data?.learner ?? null,
     records,
     record,

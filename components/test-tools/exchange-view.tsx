@@ -1,3 +1,4 @@
+import { ContractIssueList } from "@/components/mapping-editor/contract-issues";
 import { Badge } from "@/components/ui/badge";
 import { CodeBlock } from "@/components/ui/code-block";
 import { DateTime } from "@/components/ui/date-time";
@@ -63,6 +64,22 @@ export function ExchangeView({
           <span className="ml-auto text-xs font-medium text-red-700">not sent</span>
         )}
       </summary>
+      {exchange.schemaIssues ? (
+        <section
+          aria-label={`Schema problems for ${userName}`}
+          className="border-t border-slate-100 px-4 py-3"
+        >
+          <h5 className="text-xs font-semibold uppercase tracking-wide text-red-800">
+            Breaks the receiver's schema{outcome ? " (sent anyway: validate before sending is off)" : ""}
+          </h5>
+          <ContractIssueList issues={exchange.schemaIssues} />
+          {exchange.payload !== undefined ? (
+            <div className="mt-2">
+              <CodeBlock value={exchange.payload} label="Payload not sent" />
+            </div>
+          ) : null}
+        </section>
+      ) : null}
       {request && outcome ? (
         <div className="grid gap-4 border-t border-slate-100 px-4 py-3 lg:grid-cols-2">
           <section aria-label={`Request for ${userName}`} className="min-w-0 space-y-2">

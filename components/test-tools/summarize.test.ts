@@ -37,6 +37,32 @@ const learner = (userName: string, exchanges: TestExchange[], known = true): Tes
 });
 
 describe("summarizeTest", () => {
+  it("says which payloads break the receiver's schema, those held back in a group with each problem once", () => {
+    const issue = { key: "employeeId", message: "employeeId: must be a string (got 42)" };
+    const held: TestExchange = {
+      completionId: nextId++,
+      activityName: "GDPR introduction",
+      completionDate: "2026-04-11T14:32:00.000Z",
+      schemaIssues: [issue],
+      payload: { employeeId: 42 },
+    };
+    const summary = summarizeTest([
+      learner("anne", [
+        held,
+        { ...held, completionId: nextId++ },
+        exchange(201, 90, { schemaIssues: [issue] }),
+      ]),
+    ]);
+    expect(summary.line).toBe(
+      "1 of 3 accepted by the receiver, HTTP 201, 90 ms; 3 break the receiver's schema (2 not sent) (1 sent anyway)",
+    );
+    expect(summary.tone).toBe("failed");
+    const [first] = summary.groups;
+    expect(first).toMatchObject({ key: "breaks-schema", problems: [issue.message] });
+    expect(first?.items).toHaveLength(2);
+    expect(first?.title).toMatch(/^Not sent: the payload breaks the receiver's schema/);
+  });
+
   it("leads with how many the receiver accepted, the answers and the time range", () => {
     const s = summarizeTest([
       learner("anne", [exchange(201, 120.4), exchange(201, 310), exchange(201, 200)]),

@@ -36,6 +36,12 @@ function plural(n: number, one: string, many: string): string {
 
 function groupOf(exchange: TestExchange): Omit<OutcomeGroup, "items" | "problems"> {
   const { outcome } = exchange;
+  if (exchange.schemaIssues && !outcome)
+    return {
+      key: "breaks-schema",
+      kind: "not-built",
+      title: "Not sent: the payload breaks the receiver's schema (validate before sending is on)",
+    };
   if (exchange.payloadErrors || !outcome)
     return { key: "not-built", kind: "not-built", title: "Not sent: the payload could not be built" };
   if (outcome.ok)
@@ -93,21 +99,34 @@ export function summarizeTest(results: readonly TestUserResult[]): TestSummary {
     const g = groupOf(item.exchange);
     const group = groups.get(g.key) ?? { ...g, problems: [], items: [] };
     group.items.push(item);
-    for (const p of item.exchange.payloadErrors ?? [])
-      if (!group.problems.includes(p)) group.problems.push(p);
+    const problems = [
+      ...(item.exchange.payloadErrors ?? []),
+      ...(item.exchange.outcome ? [] : (item.exchange.schemaIssues ?? []).map((i) => i.message)),
+    ];
+    for (const p of problems) if (!group.problems.includes(p)) group.problems.push(p);
     groups.set(g.key, group);
   }
   const ordered = [...groups.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
 
   const sent = exchanges.filter((e) => e.outcome);
   const accepted = sent.filter((e) => e.outcome?.ok).length;
-  const notBuilt = exchanges.length - sent.length;
+  const heldBack = exchanges.filter((e) => !e.outcome && e.schemaIssues).length;
+  const notBuilt = exchanges.length - sent.length - heldBack;
+  const breaking = exchanges.filter((e) => e.schemaIssues).length;
   const parts: string[] = [];
   if (exchanges.length === 0) parts.push("Nothing was sent: no completions to test");
   else {
     const head = `${accepted} of ${exchanges.length} accepted by the receiver`;
     parts.push([head, answers(sent), durations(sent)].filter(Boolean).join(", "));
     if (notBuilt > 0) parts.push(`${notBuilt} not sent: the payload could not be built`);
+    if (breaking > 0) {
+      const sentAnyway = breaking - heldBack;
+      parts.push(
+        `${breaking} ${breaking === 1 ? "breaks" : "break"} the receiver's schema` +
+          (heldBack > 0 ? ` (${heldBack} not sent)` : "") +
+          (sentAnyway > 0 ? ` (${sentAnyway} sent anyway)` : ""),
+      );
+    }
   }
   if (unknown.length > 0) parts.push(`${plural(unknown.length, "learner", "learners")} not found`);
   if (withoutCompletions.length > 0)

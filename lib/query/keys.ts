@@ -8,6 +8,9 @@ export const queryKeys = {
   learnerSearch: (q: string) => ["learners", "search", q] as const,
   learnerCompletions: (userName: string) => ["learners", "completions", userName] as const,
   observedValues: (integrationId: string) => ["integrations", integrationId, "observed-values"] as const,
+  /** A payload checked against the receiver's schema as saved in settings version `version`. */
+  contractCheck: (integrationId: string, version: number, payloadJson: string) =>
+    ["integrations", integrationId, "contract-check", version, payloadJson] as const,
 };
 
 /** Keys of the sync log, per integration and filter. */
