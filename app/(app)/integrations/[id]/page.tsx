@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ContractCard } from "@/components/integrations/contract-card";
 import { SigningCard } from "@/components/integrations/signing-card";
 import { IntegrationSettings } from "@/components/settings-form/integration-settings";
 import { getSessionActor } from "@/lib/auth/actor";
@@ -22,6 +23,9 @@ export default async function IntegrationSettingsPage({
         isProduction={getSettings().isProduction}
         isJustCreated={query.created === "1"}
       />
+      <div className="mt-6">
+        <ContractCard id={id} canEdit={actor?.role === "admin"} />
+      </div>
       <div className="mt-6">
         <SigningCard id={id} canEdit={actor?.role === "admin"} />
       </div>
