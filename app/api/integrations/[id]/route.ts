@@ -48,7 +48,7 @@ export const PATCH = route(
     input: updateIntegrationSchema,
     output: integrationReplySchema,
     errors: {
-      400: "Nothing to change ({}), a setting is invalid, or the auth type lacks a setting or secret it needs",
+      400: "Nothing to change ({}), a setting is invalid, the auth type lacks a setting or secret it needs, or receiverSchema is no usable JSON Schema (each problem at its place: receiverSchema.properties.employeeId.type)",
       404: NO_INTEGRATION,
       409: { description: "Someone saved since `version`", details: settingsConflictSchema },
     },
