@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { Ajv, type default as AjvCore, type ErrorObject, type ValidateFunction } from "ajv";
-import { Ajv2019 } from "ajv/dist/2019";
-import { Ajv2020 } from "ajv/dist/2020";
+import { Ajv2019 } from "ajv/dist/2019.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { issuesFromErrors } from "./issue-words";
 import { CONTRACT_LIMITS, type ContractIssue, type ReceiverSchema } from "./model";
