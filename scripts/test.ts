@@ -56,10 +56,12 @@ function vitestFailures(file: string): string[] {
   return (r.testResults ?? []).flatMap((f: FileResult) => {
     const name = path.relative(ROOT, f.name);
     if (f.status === "failed" && f.assertionResults.length === 0)
-      return [`${name} did not load: ${(f.message ?? "").split("\n")[0]}`];
+      return [`${name} did not load: ${(f.message ?? "").split("\n", 1)[0] ?? ""}`];
     return f.assertionResults
       .filter((a) => a.status === "failed")
-      .map((a) => `${name} › ${a.fullName}: ${(a.failureMessages?.[0] ?? "").split("\n")[0].slice(0, 200)}`);
+      .map(
+        (a) => `${name} › ${a.fullName}: ${(a.failureMessages?.[0] ?? "").split("\n", 1)[0]?.slice(0, 200)}`,
+      );
   });
 }
 

@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertSyncLogRows, serializeSyncLogRow } from "@/db/queries/sync-log";
 import { createTestDatabase, type TestDatabase } from "@/db/test/database";
 import { createApiUsers } from "@/lib/api/test-support/api-users";
 import { callRoute } from "@/lib/api/test-support/call-route";
+import { CSV_METADATA_COLUMNS, csvHeader, toCsvLine } from "@/lib/sync-log/export";
 import { seedLogFixture } from "@/lib/sync-log/test-support/log-fixture";
 import { GET as getEntry } from "../[entryId]/route";
 import { GET as exportLog } from "./route";
@@ -95,5 +97,69 @@ describe("the log export", () => {
     ).body.entry;
     expect(Object.keys(one)).toEqual(Object.keys(entry));
     expect(one).toEqual(entry);
+  });
+});
+
+describe("the CSV PostgreSQL writes", () => {
+  // Cells made of what CSV and spreadsheets treat specially, in any order, beside ordinary and accented text.
+  const tricky = fc.string({
+    unit: fc.constantFrom(
+      "=",
+      "+",
+      "-",
+      "@",
+      "\t",
+      "\r",
+      "\n",
+      '"',
+      ",",
+      "'",
+      " ",
+      "a",
+      "Z",
+      "0",
+      "é",
+      "ß",
+      "😀",
+      ";",
+    ),
+    maxLength: 12,
+  });
+  const cells = fc.sample(fc.oneof(tricky, fc.string({ unit: "grapheme", maxLength: 8 })), {
+    seed: 4711,
+    numRuns: 300,
+  });
+
+  it("is byte for byte what csvCell writes for the same entries, whatever their text", async () => {
+    await insertSyncLogRows(
+      t.db,
+      cells.map((text, i) =>
+        serializeSyncLogRow({
+          integrationId,
+          durationMs: i,
+          attempt: 1 + (i % 3),
+          requestUrl: `https://hr.example.com/${encodeURIComponent(text)}`,
+          requestHeaders: {},
+          requestBody: text,
+          responseBody: cells[(i + 1) % cells.length],
+          status: 418,
+          errorMessage: text,
+          outcome: "failure",
+          mappingVersion: 1,
+        }),
+      ),
+    );
+    const entries = (await download("format=ndjson&status=418"))
+      .toString("utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(entries).toHaveLength(cells.length);
+    const csv = (await download("format=csv&status=418")).toString("utf8");
+    expect(csv).toBe(csvHeader() + entries.map((e) => toCsvLine(e)).join(""));
+    const metadata = (await download("format=csv&columns=metadata&status=418")).toString("utf8");
+    expect(metadata).toBe(
+      csvHeader(CSV_METADATA_COLUMNS) + entries.map((e) => toCsvLine(e, CSV_METADATA_COLUMNS)).join(""),
+    );
   });
 });
