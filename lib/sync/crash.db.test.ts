@@ -132,15 +132,31 @@ describe("workers killed again and again during one run", () => {
     // The log has one row for every request the receiver counted: one success per completion, and one
     // interrupted row for each request whose worker died before recording its answer.
     const log = await bed.t.db
-      .select({ deliveryId: syncLog.deliveryId, runId: syncLog.runId, outcome: syncLog.outcome })
+      .select({
+        deliveryId: syncLog.deliveryId,
+        runId: syncLog.runId,
+        outcome: syncLog.outcome,
+        error: syncLog.errorMessage,
+      })
       .from(syncLog)
       .where(eq(syncLog.integrationId, integrationId));
-    const rowsPerKey = new Map<string, number>();
+    const rowsPerKey = new Map<string, typeof log>();
     for (const l of log) {
       const key = keyOfDelivery.get(l.deliveryId!)!;
-      rowsPerKey.set(key, (rowsPerKey.get(key) ?? 0) + 1);
+      rowsPerKey.set(key, [...(rowsPerKey.get(key) ?? []), l]);
     }
-    expect(rowsPerKey).toEqual(requestsPerKey);
+    // Where they differ, what the log says of each request (so a failure here names the cause).
+    const differing = [...keyOfDelivery.values()]
+      .filter((k) => (rowsPerKey.get(k)?.length ?? 0) !== (requestsPerKey.get(k) ?? 0))
+      .map((k) => ({
+        key: k,
+        requests: requestsPerKey.get(k) ?? 0,
+        log: (rowsPerKey.get(k) ?? []).map((l) => `run ${l.runId}: ${l.outcome} ${l.error ?? ""}`),
+      }));
+    expect(
+      differing,
+      `kills: ${kills.map((k) => `run ${k.runId} held ${k.held.length}`).join(", ")}`,
+    ).toEqual([]);
     expect(log.filter((l) => l.outcome === "success")).toHaveLength(COMPLETIONS);
 
     // Each kill repeated only what was in flight (at most the concurrency) or answered but not yet recorded.
