@@ -22,9 +22,8 @@ test("[contract] a payload that breaks the schema shows the error at its key", a
   await expect(status).toHaveText(/Fits the receiver's JSON Schema/);
 
   // The admin types a transform that turns the e-mail into a list: the preview says so at the key.
-  const chain = page
-    .locator('[data-testid="key-row"][data-key="employeeId"]')
-    .getByLabel("Transforms of employeeId");
+  const employeeRow = page.locator('[data-testid="key-row"][data-key="employeeId"]');
+  const chain = employeeRow.getByLabel("Transforms of employeeId");
   await chain.fill("split:@");
   await chain.press("Escape");
   await expect(status).toContainText("Breaks the receiver's schema");
@@ -33,6 +32,10 @@ test("[contract] a payload that breaks the schema shows the error at its key", a
   await expect(issue).toHaveCount(1);
   await expect(issue.locator("code")).toHaveText("employeeId");
   await expect(issue).toContainText('must be a string (got ["anne","company.com"])');
+  // And on the key's row, under its transforms, as the mapping's own warnings are.
+  await expect(employeeRow).toContainText(
+    'Receiver\'s schema: employeeId must be a string (got ["anne","company.com"])',
+  );
 
   // Fixed, it fits again; broken again, Test with user (which sends the unsaved mapping) reports it and sends nothing.
   await chain.fill("");

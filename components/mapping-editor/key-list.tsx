@@ -4,11 +4,11 @@ import { useDndContext } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { type Dispatch, useRef } from "react";
 import type { TraceResult } from "@/lib/mapping";
+import type { RowIssue } from "./contract-marks";
 import type { EditorAction, EditorState } from "./editor-state";
 import type { EntryIssues } from "./issues";
 import { KeyRow } from "./key-row";
 import { NewKeyZone } from "./new-key-zone";
-import type { CoverageWarning } from "./status-coverage";
 import { useRovingRows } from "./use-roving-rows";
 
 const NO_ISSUES: EntryIssues = { key: [], source: [], transforms: [], warnings: [] };
@@ -28,7 +28,8 @@ export function KeyList({
 }: {
   state: EditorState;
   issues: EntryIssues[];
-  coverage: CoverageWarning[];
+  /** Warnings a row shows beside its own: statusMap coverage, the receiver's schema (each with its entry's index). */
+  coverage: RowIssue[];
   trace: TraceResult | null;
   isReadOnly: boolean;
   dispatch: Dispatch<EditorAction>;

@@ -9,6 +9,7 @@ import { useUnsavedChangesGuard } from "@/components/ui/use-unsaved-changes-guar
 import type { IntegrationOutput } from "@/lib/integrations/schemas";
 import { tracePayload } from "@/lib/mapping";
 import { clearMappingDraft, saveMappingDraft } from "@/lib/query/mapping-draft";
+import { contractRowIssues } from "./contract-marks";
 import { EditorDnd } from "./editor-dnd";
 import { FieldPalette } from "./field-palette";
 import { saveBlocker, withinEntry } from "./issues";
@@ -18,6 +19,7 @@ import { PreviewPane } from "./preview-pane";
 import { previewPayload } from "./preview-payload";
 import { SaveBar } from "./save-bar";
 import { statusMapCoverage } from "./status-coverage";
+import { useContractCheck } from "./use-contract-check";
 import { useMappingEditor } from "./use-mapping-editor";
 import { usePreviewSource } from "./use-preview-source";
 import { useSaveMapping } from "./use-save-mapping";
@@ -65,6 +67,12 @@ function LoadedEditor({ integration, isReadOnly }: { integration: IntegrationOut
   const coverage = useMemo(
     () => statusMapCoverage(mapping, source.observedValues),
     [mapping, source.observedValues],
+  );
+  const contract = useContractCheck(integration.id, shown?.payload ?? null);
+  const contractIssues = contract.check?.data?.results[0]?.issues;
+  const rowWarnings = useMemo(
+    () => [...coverage, ...contractRowIssues(mapping, contractIssues ?? [])],
+    [coverage, mapping, contractIssues],
   );
   const warnings = useMemo(
     () => [...validation.warnings.map((w) => w.message), ...coverage.map((c) => c.message)],
@@ -122,7 +130,7 @@ function LoadedEditor({ integration, isReadOnly }: { integration: IntegrationOut
                 <KeyList
                   state={state}
                   issues={issues.entries}
-                  coverage={coverage}
+                  coverage={rowWarnings}
                   trace={trace}
                   isReadOnly={isReadOnly}
                   dispatch={dispatch}
@@ -133,6 +141,7 @@ function LoadedEditor({ integration, isReadOnly }: { integration: IntegrationOut
                   source={source}
                   trace={trace}
                   shown={shown}
+                  contract={contract}
                   warnings={warnings}
                   className="lg:col-span-2 xl:col-span-1"
                 />

@@ -9,22 +9,26 @@ import { withinEntry } from "./issues";
 import { JsonView } from "./json-view";
 import { LearnerPicker } from "./learner-picker";
 import type { PreviewPayload } from "./preview-payload";
-import { useContractCheck } from "./use-contract-check";
+import type { useContractCheck } from "./use-contract-check";
 import type { usePreviewSource } from "./use-preview-source";
 
 type Source = ReturnType<typeof usePreviewSource>;
+type Contract = ReturnType<typeof useContractCheck>;
 
 /** The right column: a learner and completion, the payload built live in the browser, what is left out and why. */
 export function PreviewPane({
   source,
   trace,
   shown,
+  contract,
   warnings,
   className = "",
 }: {
   source: Source;
   trace: TraceResult | null;
   shown: PreviewPayload | null;
+  /** The payload checked against the receiver's schema (use-contract-check.ts). */
+  contract: Contract;
   warnings: string[];
   className?: string;
 }) {
@@ -81,7 +85,7 @@ export function PreviewPane({
             </select>
           </div>
         ) : null}
-        <PreviewBody source={source} trace={trace} shown={shown} />
+        <PreviewBody source={source} trace={trace} shown={shown} contract={contract} />
         {warnings.length > 0 ? (
           <div>
             <h3 className="text-xs font-semibold uppercase tracking-wide text-amber-800">
@@ -110,12 +114,13 @@ function PreviewBody({
   source,
   trace,
   shown,
+  contract,
 }: {
   source: Source;
   trace: TraceResult | null;
   shown: PreviewPayload | null;
+  contract: Contract;
 }) {
-  const contract = useContractCheck(source.integrationId, shown?.payload ?? null);
   if (source.error) return <Alert>Could not load the preview data: {source.error.message}</Alert>;
   if (source.isLoading)
     return (
