@@ -140,16 +140,9 @@ export async function markInFlight(db: Db, rows: string[]): Promise<void> {
   if (rows.length === 0) return;
   // A prepared statement (postgres.js's own template), one round trip: it stands before every request. (An
   // unprepared statement with parameters asks the server for their types first: two.)
-  // Its commit does not wait for the write-ahead log to reach the disk (synchronous_commit off for this statement's
-  // transaction only): that wait, a few milliseconds on an ordinary disk, would stand before every request. The row
-  // is in PostgreSQL once this returns, so a worker that dies next loses nothing; only PostgreSQL crashing within
-  // its WAL writer's delay (up to 3 × wal_writer_delay, 0.6 s by default) at the same time as the worker could lose
-  // a mark. Every later ordinary commit (the next batch of results) makes it durable too.
   await db.$client`
     insert into attempts_in_flight (delivery_id, log_row)
-    select (r.value->>'delivery_id')::bigint, r.value::text
-    from json_array_elements(${`[${rows.join(",")}]`}::json) as r,
-      (select set_config('synchronous_commit', 'off', true)) as async_commit
+    select (r.value->>'delivery_id')::bigint, r.value::text from json_array_elements(${`[${rows.join(",")}]`}::json) as r
     on conflict (delivery_id) do update set log_row = excluded.log_row`;
 }
 
