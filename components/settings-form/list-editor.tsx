@@ -51,7 +51,7 @@ export function ListEditor<T>({
             // biome-ignore lint/suspicious/noArrayIndexKey: see above
             <li key={i}>
               <div className="flex items-center gap-2">
-                <label htmlFor={id} className="w-20 shrink-0 text-xs text-slate-500">
+                <label htmlFor={id} className="w-14 shrink-0 text-xs text-slate-500 sm:w-20">
                   {itemLabel(i)}
                 </label>
                 {renderItem(value, (v) => onChange(items.map((x, j) => (j === i ? v : x))), {
@@ -68,7 +68,7 @@ export function ListEditor<T>({
                 </Button>
               </div>
               {error ? (
-                <p id={`${id}-error`} className="mt-1 pl-22 text-xs font-medium text-red-700">
+                <p id={`${id}-error`} className="mt-1 pl-16 text-xs font-medium text-red-700 sm:pl-22">
                   {error}
                 </p>
               ) : null}

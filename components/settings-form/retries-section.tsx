@@ -46,11 +46,11 @@ export function RetriesSection() {
                   type="number"
                   min={1}
                   step={1}
-                  className="input w-32"
+                  className="input w-24 sm:w-32"
                   value={Number.isFinite(value) ? value : ""}
                   onChange={(e) => setItem(e.target.value === "" ? Number.NaN : Number(e.target.value))}
                 />
-                <span className="w-24 shrink-0 text-xs text-slate-500">
+                <span className="min-w-0 flex-1 text-xs text-slate-500 sm:w-24 sm:flex-none">
                   {Number.isFinite(value) ? `= ${formatDuration(value)}` : ""}
                 </span>
               </>
