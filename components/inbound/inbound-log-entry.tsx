@@ -1,9 +1,9 @@
 "use client";
 
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
 import { DateTime } from "@/components/ui/date-time";
+import { EntryClose } from "@/components/ui/entry-sheet";
 import { OutcomeBadge } from "./outcome-badge";
 import { useInboundLogEntry } from "./use-inbound";
 
@@ -21,11 +21,9 @@ export function InboundLogEntry({
   const entry = data?.entry;
   return (
     <aside aria-label="Inbound request" className="rounded-panel bg-white p-5 shadow-sm ring-1 ring-ink-200">
-      <div className="mb-4 flex items-start justify-between gap-3">
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <h2 className="text-base font-semibold">Request {entryId}</h2>
-        <Button variant="ghost" onClick={onClose} aria-label="Close request">
-          ✕
-        </Button>
+        <EntryClose backTo="the inbound log" label="Close request" onClose={onClose} />
       </div>
       {isPending ? <p className="text-sm text-ink-500">Loading…</p> : null}
       {error ? <Alert>{error.message}</Alert> : null}

@@ -3,7 +3,9 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { DateTime } from "@/components/ui/date-time";
-import { BesideTable, PagedListEnd } from "@/components/ui/paged-list-end";
+import { EntrySheet } from "@/components/ui/entry-sheet";
+import { FoldedFilters } from "@/components/ui/folded-filters";
+import { PagedListEnd } from "@/components/ui/paged-list-end";
 import { InboundLogEntry } from "./inbound-log-entry";
 import { InboundLogFilters, inboundFilterQuery } from "./inbound-log-filters";
 import { OutcomeBadge } from "./outcome-badge";
@@ -32,7 +34,9 @@ export function InboundLogView({ sourceId }: { sourceId: string }) {
           </a>
         </div>
       </div>
-      <InboundLogFilters onApply={(f) => setFilter(inboundFilterQuery(f))} />
+      <FoldedFilters activeCount={Object.keys(filter).length}>
+        <InboundLogFilters onApply={(f) => setFilter(inboundFilterQuery(f))} />
+      </FoldedFilters>
       {log.error ? <Alert>Could not load the log: {log.error.message}</Alert> : null}
       <div className={`grid gap-4 ${selected ? "lg:grid-cols-[1fr_28rem]" : ""}`}>
         <div className="overflow-x-auto rounded-panel bg-white shadow-sm ring-1 ring-ink-200">
@@ -80,9 +84,9 @@ export function InboundLogView({ sourceId }: { sourceId: string }) {
           />
         </div>
         {selected ? (
-          <BesideTable>
+          <EntrySheet onClose={() => setSelected(null)}>
             <InboundLogEntry sourceId={sourceId} entryId={selected} onClose={() => setSelected(null)} />
-          </BesideTable>
+          </EntrySheet>
         ) : null}
       </div>
     </section>

@@ -3,10 +3,10 @@
 import { useRole } from "@/components/layout/use-role";
 import { DiagnosisBox } from "@/components/test-tools/diagnosis-box";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DateTime } from "@/components/ui/date-time";
+import { EntryClose } from "@/components/ui/entry-sheet";
 import type { LogEntryDetail } from "@/lib/sync-log/schemas";
 import { DeliveryActions } from "./delivery-actions";
 import { DeliveryTimeline } from "./delivery-timeline";
@@ -54,15 +54,13 @@ export function LogEntryPanel({
   const { isAdmin } = useRole();
   return (
     <aside aria-label="Log entry" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-      <div className="mb-4 flex items-start justify-between gap-3">
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <h2 className="text-base font-semibold">
           {data?.entry.deliveryId
             ? `Delivery #${data.entry.deliveryId} · attempt ${data.entry.attempt}`
             : `Log entry ${entryId}`}
         </h2>
-        <Button variant="ghost" onClick={onClose} aria-label="Close entry">
-          ✕
-        </Button>
+        <EntryClose backTo="the log" label="Close entry" onClose={onClose} />
       </div>
       {isPending ? <p className="text-sm text-slate-500">Loading…</p> : null}
       {error ? <Alert>{error.message}</Alert> : null}

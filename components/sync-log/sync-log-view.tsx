@@ -3,6 +3,8 @@
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
+import { EntrySheet } from "@/components/ui/entry-sheet";
+import { FoldedFilters } from "@/components/ui/folded-filters";
 import { DIAGNOSIS_LABELS } from "@/lib/delivery/model";
 import { BulkActions } from "./bulk-actions";
 import { LogTotal, SearchedBackTo } from "./log-counts";
@@ -25,7 +27,9 @@ export function SyncLogView({ integrationId }: { integrationId: string }) {
   return (
     <div className="space-y-4">
       <BulkActions integrationId={integrationId} />
-      <LogFilters key={form.runId} initial={form} onApply={setFilter} />
+      <FoldedFilters activeCount={Object.keys(filter).filter((k) => k !== "runId").length}>
+        <LogFilters key={form.runId} initial={form} onApply={setFilter} />
+      </FoldedFilters>
       {form.runId ? (
         <p className="text-sm text-slate-700" data-testid="run-filter">
           Only the attempts of run #{form.runId}.{" "}
@@ -129,15 +133,14 @@ export function SyncLogView({ integrationId }: { integrationId: string }) {
           ) : null}
         </div>
         {selected ? (
-          // Sticky beside the table, so an entry opened low in a long list opens where the eye is.
-          <div className="self-start lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+          <EntrySheet onClose={() => setSelected(null)}>
             <LogEntryPanel
               integrationId={integrationId}
               entryId={selected}
               onClose={() => setSelected(null)}
               onOpenEntry={setSelected}
             />
-          </div>
+          </EntrySheet>
         ) : null}
       </div>
     </div>

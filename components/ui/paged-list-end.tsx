@@ -34,12 +34,3 @@ export function PagedListEnd({
     </>
   );
 }
-
-/** A detail panel beside a long table: sticky, so an entry opened low in the list opens where the eye is. */
-export function BesideTable({ children }: { children: React.ReactNode }) {
-  return (
-    <div className="self-start lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
-      {children}
-    </div>
-  );
-}
