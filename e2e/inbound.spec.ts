@@ -68,4 +68,19 @@ test("[inbound] an admin creates a source, a signed request arrives, its log sho
 
   // Shown once: no page holds the secret any more.
   expect(await page.content()).not.toContain(secret.slice("whsec_".length));
+
+  // On a phone the same log folds its filters behind a button and shows the request as a page of its own.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const back = entry.getByRole("button", { name: "← Back to the inbound log" });
+  await expect(back).toBeInViewport();
+  await expect(entry.getByRole("button", { name: "Close request" })).toBeHidden();
+  expect((await entry.boundingBox())!.width).toBeGreaterThan(360);
+  await back.click();
+  await expect(entry).toBeHidden();
+  await expect(page.getByLabel("Verified by")).toBeHidden();
+  await page.getByRole("button", { name: "Filters", exact: true }).click();
+  await page.getByLabel("Verified by").selectOption("signature");
+  await page.getByRole("button", { name: "Filter", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Filters (1 on)" })).toBeVisible();
+  await expect(row).toContainText("1 ok, 1 failed");
 });
