@@ -67,6 +67,7 @@ test("[a11y] every admin page has no serious or critical axe violation", async (
     page.getByRole("complementary", { name: "Log entry" }).getByRole("heading", { level: 2 }),
   ).toBeVisible();
   await check("log with an entry open");
+  const entryUrl = page.url();
 
   for (const [path, name] of [
     [`/integrations/${demo}/history`, "history"],
@@ -83,5 +84,15 @@ test("[a11y] every admin page has no serious or critical axe violation", async (
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await check(name);
   }
+
+  // At 390 px: the editor as tabs, and a log entry as a page of its own.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/integrations/${demo}/mapping`);
+  await expect(page.getByRole("tab", { name: "Keys", selected: true })).toBeVisible();
+  await check("mapping editor at 390 px");
+  await page.goto(entryUrl);
+  await expect(page.getByRole("button", { name: "← Back to the log" })).toBeVisible();
+  await expect(rows.first()).toBeAttached();
+  await check("log entry at 390 px");
   expect(found).toEqual([]);
 });
