@@ -4,6 +4,7 @@ import { POST as checkRoute } from "@/app/api/integrations/[id]/contract/check/r
 import { GET as exportRoute } from "@/app/api/integrations/[id]/export/route";
 import { GET as getRoute, PATCH as patchRoute } from "@/app/api/integrations/[id]/route";
 import { POST as testUserRoute } from "@/app/api/integrations/[id]/test-user/route";
+import { POST as importRoute } from "@/app/api/integrations/import/route";
 import { findIntegration } from "@/db/queries/integrations";
 import { completions, deliveries, syncLog, users } from "@/db/schema";
 import { seedLmsData } from "@/db/seed/lms-data";
@@ -13,6 +14,7 @@ import { callRoute } from "@/lib/api/test-support/call-route";
 import { json, type Receiver, startReceiver } from "@/lib/delivery/test-support/servers";
 import { STANDARD_MAPPING } from "@/lib/mapping";
 import { runSync } from "@/lib/sync/run-sync";
+import { RECEIVER_API_KEY } from "@/lib/sync/test-support/fixture";
 import { addReceiverIntegration } from "@/lib/sync/test-support/receiver-integration";
 import { schemaFromMapping } from "./generate-schema";
 import type { ReceiverSchema } from "./model";
@@ -137,6 +139,22 @@ describe("the settings API", () => {
 
     const exported = await callRoute(exportRoute, { token: adminToken, params: { id } });
     expect(exported.body.integration).toMatchObject({ receiverSchema: schema, validateBeforeSending: true });
+    const imported = await callRoute(importRoute, {
+      token: adminToken,
+      body: { document: exported.body, name: `Imported ${id}`, secrets: { apiKey: RECEIVER_API_KEY } },
+    });
+    expect(imported.status).toBe(201);
+    expect(imported.body.integration).toMatchObject({ receiverSchema: schema, validateBeforeSending: true });
+    const brokenDoc = structuredClone(exported.body);
+    brokenDoc.integration.receiverSchema.properties.employeeId = { type: "strin" };
+    const refused = await callRoute(importRoute, {
+      token: adminToken,
+      body: { document: brokenDoc, name: `Broken ${id}`, secrets: { apiKey: RECEIVER_API_KEY } },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.map((d: { path: string }) => d.path)).toEqual([
+      "document.integration.receiverSchema.properties.employeeId.type",
+    ]);
 
     const off = await patch(id, { validateBeforeSending: false });
     expect(off.body.integration).toMatchObject({ validateBeforeSending: false, receiverSchema: schema });
