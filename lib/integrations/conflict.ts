@@ -20,6 +20,8 @@ const LABELS: Record<string, string> = {
   syncOnCompletion: "sync on completion",
   syncDebounceSeconds: "sync on completion's wait",
   resendOnUpdate: "resend on update",
+  receiverSchema: "the receiver's JSON Schema",
+  validateBeforeSending: "validate before sending",
   notificationEmails: "notification e-mails",
   sendFrom: "send-from time",
 };
