@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ChangeEvent, useId, useState } from "react";
 import { readFileAsText } from "@/components/settings-form/read-file";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { schemaFromMapping } from "@/lib/contract/generate-schema";
@@ -163,7 +163,12 @@ function ContractForm({
           <Button variant="secondary" onClick={onGenerate}>
             Generate from mapping
           </Button>
-          <label className="cursor-pointer rounded-md px-3 py-2 text-sm font-medium text-ink-700 ring-1 ring-ink-200 hover:bg-ink-50 focus-within:outline-2 focus-within:outline-indigo-600">
+          <label
+            className={buttonClass(
+              "secondary",
+              "cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-brand-600",
+            )}
+          >
             Upload .json
             <input type="file" accept=".json,application/json" className="sr-only" onChange={onUpload} />
           </label>
