@@ -171,6 +171,12 @@ function Summary({ document }: { document: IntegrationDocument }) {
     ["Authentication", AUTH[s.authType].label],
     ["Schedule", `${s.scheduleCron} (${s.scheduleTimeZone})`],
     ["Mapping", s.mapping ? `${s.mapping.length} keys` : "the standard mapping"],
+    [
+      "Receiver's contract",
+      s.receiverSchema
+        ? `a JSON Schema${s.validateBeforeSending ? ", checked before sending" : ", not checked before sending"}`
+        : "none",
+    ],
     ["Request signing", document.signing ? "on (a new secret is made)" : "off"],
     [
       "Sends completions from",
