@@ -3,12 +3,12 @@ import type { Integration } from "@/db/schema";
 import type { ContractCheckInput, ContractCheckOutput } from "./schemas";
 import { receiverValidator } from "./validator";
 
-/** The payloads checked against the schema being edited (`input.schema`) or the integration's saved one. */
+/** The payloads checked against the integration's saved schema. */
 export function checkContract(
   integration: Pick<Integration, "receiverSchema" | "validateBeforeSending">,
   input: ContractCheckInput,
 ): ContractCheckOutput {
-  const schema = input.schema !== undefined ? input.schema : integration.receiverSchema;
+  const schema = integration.receiverSchema;
   const base = { validateBeforeSending: integration.validateBeforeSending, schemaProblems: [], results: [] };
   if (!schema) return { hasSchema: false, ...base };
   const compiled = receiverValidator(schema);

@@ -2,20 +2,18 @@
 // mapping editor's preview. Client-safe: zod only.
 
 import { z } from "zod";
-import { CONTRACT_LIMITS, contractIssueSchema, receiverSchemaSchema } from "./model";
+import { CONTRACT_LIMITS, contractIssueSchema } from "./model";
 
-export const contractCheckInputSchema = z.object({
-  schema: receiverSchemaSchema
-    .nullable()
-    .optional()
-    .describe(
-      "A schema being edited, to check instead of the saved one; absent: the integration's saved schema",
-    ),
-  payloads: z
-    .array(z.record(z.string(), z.unknown()).describe("A payload as the mapping builds it"))
-    .max(CONTRACT_LIMITS.payloadsPerCheck)
-    .describe(`The payloads to check, at most ${CONTRACT_LIMITS.payloadsPerCheck}`),
-});
+// Only the saved schema is checked against: a schema of the caller's choosing would let any viewer make the server
+// compile schemas (tens of milliseconds each) and run their patterns.
+export const contractCheckInputSchema = z
+  .object({
+    payloads: z
+      .array(z.record(z.string(), z.unknown()).describe("A payload as the mapping builds it"))
+      .max(CONTRACT_LIMITS.payloadsPerCheck)
+      .describe(`The payloads to check, at most ${CONTRACT_LIMITS.payloadsPerCheck}`),
+  })
+  .strict();
 export type ContractCheckInput = z.infer<typeof contractCheckInputSchema>;
 
 const schemaProblemSchema = z.object({

@@ -1,4 +1,4 @@
-// POST /api/integrations/:id/contract/check — check payloads against the receiver's JSON Schema (saved or being edited)
+// POST /api/integrations/:id/contract/check — check payloads against the receiver's saved JSON Schema
 import { getDb } from "@/db/client";
 import { findIntegration } from "@/db/queries/integrations";
 import { notFound } from "@/lib/api/errors";
@@ -17,8 +17,7 @@ export const POST = route(
     role: "viewer",
     summary: "Check payloads against the receiver's JSON Schema, each problem at its key; sends nothing",
     description:
-      "The mapping editor's preview calls this as the admin types (a schema is compiled once and kept). " +
-      "Send `schema` to check one being edited instead of the saved one.",
+      "The mapping editor's preview calls this as the admin types; the saved schema is compiled once and kept.",
     params: integrationParams,
     input: contractCheckInputSchema,
     output: contractCheckOutputSchema,
