@@ -8,7 +8,8 @@ const PHONE = "(max-width: 767.98px)";
 /**
  * One entry of a long table, opened. From 768 px a panel beside the table (sticky from 1024 px, so an entry opened
  * low in the list opens where the eye is); below 768 px a full-screen page over the table, its Back button focused,
- * that Escape closes too. Closing gives the focus back to what opened it.
+ * that Escape closes too, and everything behind it inert (out of the Tab order and the accessibility tree, as behind a
+ * modal dialog). Closing gives the focus back to what opened it.
  */
 export function EntrySheet({ onClose, children }: { onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -19,6 +20,7 @@ export function EntrySheet({ onClose, children }: { onClose: () => void; childre
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const isPhone = window.matchMedia(PHONE).matches;
+    const behind = isPhone && ref.current ? makeInertAround(ref.current) : [];
     if (isPhone) ref.current?.querySelector<HTMLElement>("[data-sheet-back] button")?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape" && e.target instanceof Node && ref.current?.contains(e.target))
@@ -27,6 +29,7 @@ export function EntrySheet({ onClose, children }: { onClose: () => void; childre
     window.addEventListener("keydown", onKey);
     return () => {
       window.removeEventListener("keydown", onKey);
+      for (const element of behind) element.inert = false;
       if (opener && opener !== document.body && opener.isConnected) opener.focus();
     };
   }, []);
@@ -38,6 +41,20 @@ export function EntrySheet({ onClose, children }: { onClose: () => void; childre
       {children}
     </div>
   );
+}
+
+/** Makes every element beside `sheet` and beside each of its ancestors inert; returns them, to undo it. */
+function makeInertAround(sheet: HTMLElement): HTMLElement[] {
+  const made: HTMLElement[] = [];
+  for (let node: HTMLElement | null = sheet; node && node !== document.body; node = node.parentElement) {
+    for (const sibling of node.parentElement?.children ?? []) {
+      if (sibling !== node && sibling instanceof HTMLElement && !sibling.inert) {
+        sibling.inert = true;
+        made.push(sibling);
+      }
+    }
+  }
+  return made;
 }
 
 /**
