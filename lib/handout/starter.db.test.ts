@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,8 +7,10 @@ import { GET as starterRoute } from "@/app/api/integrations/[id]/handout/starter
 import { POST as turnOnSigning } from "@/app/api/integrations/[id]/signing/route";
 import { createApiUsers } from "@/lib/api/test-support/api-users";
 import { callRoute } from "@/lib/api/test-support/call-route";
+import { schemaFromMapping } from "@/lib/contract/generate-schema";
 import { signMessage } from "@/lib/inbound/verify-signature";
 import type { CreateIntegrationInput } from "@/lib/integrations/schemas";
+import { STANDARD_MAPPING } from "@/lib/mapping";
 import { runSync } from "@/lib/sync/run-sync";
 import { addTestIntegration, RECEIVER_API_KEY, seedSyncFixture } from "@/lib/sync/test-support/fixture";
 import { syncTestBed } from "@/lib/sync/test-support/test-bed";
@@ -22,17 +24,30 @@ const children: ChildProcess[] = [];
 let viewerToken: string;
 let adminToken: string;
 
-const hasPython = (() => {
+const runs = (command: string, args: string[]) => {
   try {
-    execFileSync("python3", ["--version"]);
+    execFileSync(command, args, { stdio: "ignore" });
     return true;
   } catch {
     return false;
   }
-})();
+};
+const hasPython = runs("python3", ["--version"]);
+// The Python starter checks a schema in full only with the jsonschema package (not on every Debian CI machine).
+const hasJsonschema = hasPython && runs("python3", ["-c", "import jsonschema"]);
+if (hasPython && !hasJsonschema)
+  console.warn("python3 has no jsonschema: the Python starter's full-schema check is not asserted here");
 
-/** Downloads the integration's starter and runs it on a free port with `env`; resolves with its URL. */
-async function startStarter(id: string, language: StarterLanguage, env: Record<string, string>) {
+/**
+ * Downloads the integration's starter and runs it on a free port with `env`; resolves with its URL. Node resolves
+ * Ajv from the project's node_modules, as from IT's `npm install`; `pythonFlags` ["-S"] hides installed packages.
+ */
+async function startStarter(
+  id: string,
+  language: StarterLanguage,
+  env: Record<string, string>,
+  pythonFlags: string[] = [],
+) {
   const download = await callRoute(starterRoute, {
     token: viewerToken,
     path: `/api/integrations/${id}/handout/starter?language=${language}`,
@@ -41,10 +56,18 @@ async function startStarter(id: string, language: StarterLanguage, env: Record<s
   expect(download.status).toBe(200);
   const file = path.join(dir, `${id}-${STARTER_FILE_NAMES[language]}`);
   writeFileSync(file, download.text);
-  const command = language === "node" ? process.execPath : "python3";
-  const child = spawn(command, [file], {
+  const [command, args] =
+    language === "node" ? [process.execPath, [file]] : ["python3", [...pythonFlags, file]];
+  const child = spawn(command, args, {
     // Only what a receiver needs: nothing of this process's environment (its secrets) reaches the starter.
-    env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", ...env },
+    env: {
+      NODE_ENV: "production",
+      NODE_PATH: path.join(process.cwd(), "node_modules"),
+      PATH: process.env.PATH ?? "",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
@@ -185,4 +208,64 @@ describe.each(languages)("the %s receiver starter", (language) => {
       error: "missing keys: courseName, completedOn, score, status, organisation",
     });
   });
+
+  const schema = schemaFromMapping(STANDARD_MAPPING);
+  /** Passes the generated schema but for `score` (a text) and `grade` (a key the schema does not allow). */
+  const breaking = JSON.stringify({
+    employeeId: "alex.example@example.com",
+    courseName: "Fire safety",
+    completedOn: "2026-04-11T14:32:00Z",
+    score: "high",
+    status: "passed",
+    organisation: null,
+    grade: "A",
+  });
+  const post = (url: string, body: string) =>
+    fetch(url, { method: "POST", headers: { "X-API-Key": RECEIVER_API_KEY }, body });
+
+  it.skipIf(language === "python" && !hasJsonschema)(
+    "checks each payload against the integration's whole JSON Schema: a real sync gets 200s, a breaking payload a 400 at its keys",
+    async () => {
+      const template = await integrationAt("http://127.0.0.1:9/", { receiverSchema: schema });
+      const receiver = await startStarter(template, language, { RECEIVER_API_KEY });
+      expect(receiver.source).toMatch(/"additionalProperties": (false|False)/);
+      if (language === "node") {
+        const pins = JSON.parse(readFileSync("package.json", "utf8")).dependencies;
+        expect(receiver.source).toContain(`npm install ajv@${pins.ajv} ajv-formats@${pins["ajv-formats"]}`);
+      }
+
+      const id = await integrationAt(receiver.url, { receiverSchema: schema });
+      expect(await runSync(bed.t.db, id, "manual")).toMatchObject({ sent: 3, succeeded: 3, failed: 0 });
+      expect(await statuses(id)).toEqual([200, 200, 200]);
+
+      const refused = await post(receiver.url, breaking);
+      expect(refused.status).toBe(400);
+      const answer = await refused.json();
+      expect(answer.error).toBe("the payload breaks the schema");
+      expect(answer.problems).toHaveLength(2);
+      expect(answer.problems).toEqual(
+        expect.arrayContaining([
+          { key: "score", reason: expect.stringMatching(/number/) },
+          { key: "grade", reason: "not expected: the schema allows no other keys here" },
+        ]),
+      );
+      expect(receiver.output.join("")).not.toContain('"grade"');
+      expect(receiver.output.join("")).not.toContain("jsonschema");
+    },
+  );
+
+  it.runIf(language === "python")(
+    "without the jsonschema package checks the required keys and says once what full validation needs",
+    async () => {
+      const id = await integrationAt("http://127.0.0.1:9/", { receiverSchema: schema });
+      const receiver = await startStarter(id, language, { RECEIVER_API_KEY }, ["-S"]);
+      expect(receiver.output.join("").match(/pip install jsonschema/g)).toHaveLength(1);
+      expect((await post(receiver.url, breaking)).status).toBe(200);
+      const incomplete = await post(receiver.url, JSON.stringify({ employeeId: "alex.example@example.com" }));
+      expect(incomplete.status).toBe(400);
+      expect(await incomplete.json()).toEqual({
+        error: "missing keys: courseName, completedOn, score, status, organisation",
+      });
+    },
+  );
 });

@@ -6,7 +6,8 @@ import { INTEGRATION_DEFAULTS } from "@/lib/integrations/limits";
 import type { HandoutFacts, StarterLanguage } from "./model";
 
 // The receiver starters are whole files in ./starters that run as they are; a download replaces the block between
-// `<config>` and `</config>` with the integration's header names and keys. Secrets stay in the receiver's environment.
+// `<config>` and `</config>` with the integration's header names, keys and JSON Schema. Secrets stay in the receiver's
+// environment.
 
 export type StarterConfig = {
   integration: string;
@@ -16,6 +17,8 @@ export type StarterConfig = {
   /** Names only: the receiver reads each value from RECEIVER_HEADER_<NAME>. */
   secretHeaders: string[];
   requiredKeys: string[];
+  /** The receiver's JSON Schema, checked in full (Ajv; jsonschema when installed); null: the required keys only. */
+  schema: unknown | null;
 };
 
 /** How the receiver checks each auth type: a token from a login or OAuth2 endpoint arrives as a bearer token. */
@@ -37,6 +40,7 @@ export function starterConfig(f: HandoutFacts): StarterConfig {
     signed: f.signing,
     secretHeaders: f.secretHeaderNames,
     requiredKeys: f.requiredKeys,
+    schema: f.jsonSchema ?? null,
   };
 }
 
@@ -46,6 +50,7 @@ function python(value: unknown, indent = ""): string {
   if (typeof value === "boolean") return value ? "True" : "False";
   if (Array.isArray(value)) return `[${value.map((v) => python(v, indent)).join(", ")}]`;
   if (typeof value === "object") {
+    if (Object.keys(value).length === 0) return "{}";
     const inner = `${indent}    `;
     const items = Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${python(v, inner)},`);
     return `{\n${items.join("\n")}\n${indent}}`;

@@ -1,16 +1,22 @@
-// A receiver for LMS Sync completions: one file, Node 20 or later, no dependencies.
+// A receiver for LMS Sync completions: one file, Node 20 or later.
 //   node receiver.mjs                 (listens on http://0.0.0.0:8080; PORT changes the port)
+// When the integration holds its receiver's JSON Schema (CONFIG.schema below), each payload is checked against all
+// of it with Ajv; install it next to this file first:
+//   npm install ajv@8.20.0 ajv-formats@2.1.1
+// Without a schema it needs nothing but Node, and checks that the payload has the required keys.
 // Secrets come from the environment, never from this file:
 //   RECEIVER_API_KEY, RECEIVER_BEARER_TOKEN, RECEIVER_BASIC_USER + RECEIVER_BASIC_PASSWORD, RECEIVER_SIGNING_SECRET,
 //   and RECEIVER_HEADER_<NAME> for each secret header (X-Tenant-Key: RECEIVER_HEADER_X_TENANT_KEY), checked when set.
 // For HTTPS set TLS_CERT_FILE and TLS_KEY_FILE (PEM), or put it behind your usual TLS proxy.
-// It checks the credential (and the Standard Webhooks signature when signing is on), checks the payload's keys,
-// keeps each Idempotency-Key once, and answers 200. Replace `store` with what your system does with a completion.
+// It checks the credential (and the Standard Webhooks signature when signing is on), checks the payload (400 with
+// each problem's key and reason), keeps each Idempotency-Key once, and answers 200. Replace `store` with what your
+// system does with a completion.
 
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
+import { createRequire } from "node:module";
 
 // <config> Filled in from the integration's settings when downloaded.
 const CONFIG = {
@@ -20,6 +26,7 @@ const CONFIG = {
   signed: false,
   secretHeaders: [],
   requiredKeys: ["employeeId", "courseName", "completedOn"],
+  schema: null,
 };
 // </config>
 
@@ -102,6 +109,64 @@ function missingKeys(payload) {
   });
 }
 
+/** The schema's validator (Ajv for the draft its $schema names, with formats), or null when there is no schema. */
+function schemaValidator(schema) {
+  if (!schema) return null;
+  const require = createRequire(import.meta.url);
+  const draft = String(schema.$schema ?? "");
+  const ajvModule = draft.includes("2020-12")
+    ? "ajv/dist/2020"
+    : draft.includes("2019-09")
+      ? "ajv/dist/2019"
+      : "ajv";
+  let Ajv;
+  let addFormats;
+  try {
+    Ajv = require(ajvModule).default;
+    addFormats = require("ajv-formats").default;
+  } catch (error) {
+    if (error?.code !== "MODULE_NOT_FOUND") throw error;
+    console.error(
+      "This receiver checks payloads against the schema with Ajv. Install it next to receiver.mjs:",
+    );
+    console.error("  npm install ajv@8.20.0 ajv-formats@2.1.1");
+    process.exit(1);
+  }
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}
+
+const validate = schemaValidator(CONFIG.schema);
+
+/** The key an Ajv error is about, dotted as in the payload ("employee.id", list items "[0]"). */
+function keyOf(payload, error) {
+  let key = "";
+  let value = payload;
+  for (const raw of error.instancePath.split("/").slice(1)) {
+    const part = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    key = Array.isArray(value) ? `${key}[${part}]` : key ? `${key}.${part}` : part;
+    value = value?.[part];
+  }
+  const name = error.params.missingProperty ?? error.params.additionalProperty;
+  if (name !== undefined) key = key ? `${key}.${name}` : name;
+  return key || "(payload)";
+}
+
+/** What in the payload breaks the schema: each problem's key and reason. */
+function schemaProblems(payload) {
+  if (validate(payload)) return [];
+  return validate.errors.map((error) => ({
+    key: keyOf(payload, error),
+    reason:
+      error.keyword === "required"
+        ? "missing: the schema requires this key"
+        : error.keyword === "additionalProperties"
+          ? "not expected: the schema allows no other keys here"
+          : error.message,
+  }));
+}
+
 function store(payload, idempotencyKey) {
   console.log(`[${CONFIG.integration}] received ${idempotencyKey}:`, JSON.stringify(payload));
 }
@@ -127,8 +192,13 @@ async function handle(req, res) {
   } catch {
     return answer(res, 400, { error: "the body is not JSON" });
   }
-  const missing = missingKeys(payload);
-  if (missing.length > 0) return answer(res, 400, { error: `missing keys: ${missing.join(", ")}` });
+  if (validate) {
+    const problems = schemaProblems(payload);
+    if (problems.length > 0) return answer(res, 400, { error: "the payload breaks the schema", problems });
+  } else {
+    const missing = missingKeys(payload);
+    if (missing.length > 0) return answer(res, 400, { error: `missing keys: ${missing.join(", ")}` });
+  }
   const key = req.headers["idempotency-key"] ?? "";
   if (key && seenKeys.has(key)) return answer(res, 200, { received: true, duplicate: true });
   store(payload, key);

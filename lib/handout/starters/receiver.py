@@ -1,13 +1,19 @@
-"""A receiver for LMS Sync completions: one file, Python 3.9 or later, standard library only.
+"""A receiver for LMS Sync completions: one file, Python 3.9 or later.
 
     python3 receiver.py                (listens on http://0.0.0.0:8080; PORT changes the port)
 
+When the integration holds its receiver's JSON Schema (CONFIG["schema"] below), each payload is checked against all
+of it with the jsonschema package:
+    pip install jsonschema
+Without the package (it says so once at start), or without a schema, it runs on the standard library alone and
+checks that the payload has the required keys.
 Secrets come from the environment, never from this file:
     RECEIVER_API_KEY, RECEIVER_BEARER_TOKEN, RECEIVER_BASIC_USER + RECEIVER_BASIC_PASSWORD, RECEIVER_SIGNING_SECRET,
     and RECEIVER_HEADER_<NAME> for each secret header (X-Tenant-Key: RECEIVER_HEADER_X_TENANT_KEY), checked when set.
 For HTTPS set TLS_CERT_FILE and TLS_KEY_FILE (PEM), or put it behind your usual TLS proxy.
-It checks the credential (and the Standard Webhooks signature when signing is on), checks the payload's keys,
-keeps each Idempotency-Key once, and answers 200. Replace `store` with what your system does with a completion.
+It checks the credential (and the Standard Webhooks signature when signing is on), checks the payload (400 with each
+problem's key and reason), keeps each Idempotency-Key once, and answers 200. Replace `store` with what your system
+does with a completion.
 """
 
 import base64
@@ -20,6 +26,11 @@ import ssl
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+try:
+    import jsonschema
+except ImportError:
+    jsonschema = None
+
 # <config> Filled in from the integration's settings when downloaded.
 CONFIG = {
     "integration": "Example",
@@ -28,6 +39,7 @@ CONFIG = {
     "signed": False,
     "secretHeaders": [],
     "requiredKeys": ["employeeId", "courseName", "completedOn"],
+    "schema": None,
 }
 # </config>
 
@@ -115,6 +127,54 @@ def missing_keys(payload):
     return missing
 
 
+def schema_validator(schema):
+    """The schema's validator (for the draft its $schema names, with formats); None without schema or jsonschema."""
+    if schema is None or jsonschema is None:
+        return None
+    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft7Validator)
+    return cls(schema, format_checker=getattr(cls, "FORMAT_CHECKER", None) or jsonschema.FormatChecker())
+
+
+VALIDATOR = schema_validator(CONFIG["schema"])
+
+
+def key_of(path, name=None):
+    """A place in the payload, dotted as in the payload ("employee.id", list items "[0]")."""
+    key = ""
+    for part in list(path) + ([name] if name is not None else []):
+        key += "[%d]" % part if isinstance(part, int) else ("." + part if key else part)
+    return key or "(payload)"
+
+
+def unexpected_keys(instance, schema):
+    """The keys of `instance` that neither `properties` nor `patternProperties` of `schema` name."""
+    patterns = list(schema.get("patternProperties", {}))
+    return [
+        name
+        for name in instance
+        if name not in schema.get("properties", {}) and not any(re.search(p, name) for p in patterns)
+    ]
+
+
+def schema_problems(payload):
+    """What in the payload breaks the schema: each problem's key and reason."""
+    problems = []
+    for error in VALIDATOR.iter_errors(payload):
+        at = list(error.absolute_path)
+        if error.validator == "required" and isinstance(error.instance, dict):
+            missing = [name for name in error.validator_value if name not in error.instance]
+            found = [(key_of(at, name), "missing: the schema requires this key") for name in missing]
+        elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            extra = unexpected_keys(error.instance, error.schema)
+            found = [(key_of(at, name), "not expected: the schema allows no other keys here") for name in extra]
+        else:
+            found = [(key_of(at), error.message)]
+        for key, reason in found:
+            if {"key": key, "reason": reason} not in problems:
+                problems.append({"key": key, "reason": reason})
+    return problems
+
+
 def store(payload, idempotency_key):
     print("[%s] received %s: %s" % (CONFIG["integration"], idempotency_key, json.dumps(payload)), flush=True)
 
@@ -154,9 +214,14 @@ class Receiver(BaseHTTPRequestHandler):
             payload = json.loads(body.decode("utf-8"))
         except ValueError:
             return self.answer(400, {"error": "the body is not JSON"})
-        missing = missing_keys(payload)
-        if missing:
-            return self.answer(400, {"error": "missing keys: " + ", ".join(missing)})
+        if VALIDATOR is not None:
+            problems = schema_problems(payload)
+            if problems:
+                return self.answer(400, {"error": "the payload breaks the schema", "problems": problems})
+        else:
+            missing = missing_keys(payload)
+            if missing:
+                return self.answer(400, {"error": "missing keys: " + ", ".join(missing)})
         key = self.headers.get("Idempotency-Key", "")
         if key and key in SEEN_KEYS:
             return self.answer(200, {"received": True, "duplicate": True})
@@ -170,6 +235,9 @@ class Receiver(BaseHTTPRequestHandler):
 
 
 def main():
+    if CONFIG["schema"] is not None and jsonschema is None:
+        print("Checking only the required keys: full validation against the schema needs `pip install jsonschema`",
+              flush=True)
     server = ThreadingHTTPServer((ENV.get("HOST", "0.0.0.0"), int(ENV.get("PORT", "8080"))), Receiver)
     if ENV.get("TLS_CERT_FILE") and ENV.get("TLS_KEY_FILE"):
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

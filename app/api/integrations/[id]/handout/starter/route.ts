@@ -17,15 +17,17 @@ export const GET = route(
     path: "/api/integrations/{id}/handout/starter",
     role: "viewer",
     summary:
-      "A one-file receiver (Node or Python) that checks this integration's credential or signature and payload keys",
+      "A one-file receiver (Node or Python) that checks this integration's credential or signature and its payloads",
     description:
-      "It checks the API key, bearer token or Basic pair as configured (or the Standard Webhooks signature when signing is on), checks the payload's required keys, keeps each Idempotency-Key once and answers 200. The header names and keys are filled in; the secrets are read from the receiver's environment, never written into the file.",
+      "It checks the API key, bearer token or Basic pair as configured (or the Standard Webhooks signature when signing is on), checks each payload against the integration's JSON Schema when it holds one (Ajv in Node; the jsonschema package in Python when installed, else the required keys) or else its required keys, answers 400 with each problem's key and reason, keeps each Idempotency-Key once and answers 200. The header names, keys and schema are filled in; the secrets are read from the receiver's environment, never written into the file.",
     params: integrationParams,
     input: starterQuerySchema,
     output: starterFileSchema,
     download: {
-      "text/javascript": "receiver.mjs for Node 20 or later, no dependencies (language=node)",
-      "text/x-python": "receiver.py for Python 3.9 or later, standard library only (language=python)",
+      "text/javascript":
+        "receiver.mjs for Node 20 or later; with a schema it needs ajv and ajv-formats (language=node)",
+      "text/x-python":
+        "receiver.py for Python 3.9 or later; jsonschema checks a schema in full when installed (language=python)",
     },
     errors: { 404: NO_INTEGRATION },
     example: { input: { language: "node" }, output: "// A receiver for LMS Sync completions: one file, …" },
