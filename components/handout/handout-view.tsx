@@ -106,8 +106,10 @@ export function HandoutView({ integrationId, handout }: { integrationId: string;
       >
         <div className="flex flex-wrap items-center gap-2 px-5 py-3 text-sm">
           <span>
-            A receiver to start from, with this integration's header names and keys (secrets come from its
-            environment):
+            A receiver to start from, with this integration's header names, keys and JSON Schema filled in: it
+            checks each payload against the whole schema (Node with Ajv; Python with jsonschema when
+            installed, else the required keys) and answers 400 with each problem's key. Secrets come from its
+            environment:
           </span>
           <a className={buttonClass("secondary")} href={`${api}/starter?language=node`} download>
             Node (receiver.mjs)

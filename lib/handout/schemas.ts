@@ -20,14 +20,14 @@ export const starterQuerySchema = z.object({
   language: z
     .enum(STARTER_LANGUAGES)
     .describe(
-      "node: receiver.mjs (Node 20+, no dependencies); python: receiver.py (Python 3.9+, standard library)",
+      "node: receiver.mjs (Node 20+; with a schema, ajv and ajv-formats); python: receiver.py (Python 3.9+; jsonschema when installed)",
     ),
 });
 
 export const starterFileSchema = z
   .string()
   .describe(
-    "One-file receiver with the integration's header names and payload keys filled in; secrets come from its environment",
+    "One-file receiver with the integration's header names, payload keys and JSON Schema filled in; secrets come from its environment",
   );
 
 /** A download's file name from an integration's name: "HR system" → "hr-system-handout.md". */
