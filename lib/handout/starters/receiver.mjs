@@ -148,7 +148,8 @@ function keyOf(payload, error) {
     key = Array.isArray(value) ? `${key}[${part}]` : key ? `${key}.${part}` : part;
     value = value?.[part];
   }
-  const name = error.params.missingProperty ?? error.params.additionalProperty;
+  const { missingProperty, additionalProperty, unevaluatedProperty } = error.params;
+  const name = missingProperty ?? additionalProperty ?? unevaluatedProperty;
   if (name !== undefined) key = key ? `${key}.${name}` : name;
   return key || "(payload)";
 }
@@ -161,7 +162,7 @@ function schemaProblems(payload) {
     reason:
       error.keyword === "required"
         ? "missing: the schema requires this key"
-        : error.keyword === "additionalProperties"
+        : error.keyword === "additionalProperties" || error.keyword === "unevaluatedProperties"
           ? "not expected: the schema allows no other keys here"
           : error.message,
   }));
