@@ -60,6 +60,10 @@ test("[phone] each admin task: pause, replace the API key, run now, read a log e
   await expect(filters).toHaveText("Filters (1 on)");
   await expect(page.getByLabel("HTTP status")).toBeHidden();
   await expectNoSidewaysScroll(page);
+  // The table itself fits too: time, result and learner; an opened entry has the rest.
+  const table = page.getByTestId("log-table");
+  expect(await table.evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth)).toBe(0);
+  await expect(table.getByRole("columnheader", { name: "Course" })).toBeHidden();
 
   await rows.first().getByRole("button").first().click();
   const entry = page.getByRole("complementary", { name: "Log entry" });

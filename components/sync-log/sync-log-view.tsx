@@ -64,13 +64,14 @@ export function SyncLogView({ integrationId }: { integrationId: string }) {
                 <th scope="col" className="px-3 py-2">
                   Learner
                 </th>
-                <th scope="col" className="px-3 py-2">
+                {/* On a phone the table keeps time, result and learner; an opened entry shows the rest. */}
+                <th scope="col" className="hidden px-3 py-2 md:table-cell">
                   Course
                 </th>
-                <th scope="col" className="px-3 py-2 text-right">
+                <th scope="col" className="hidden px-3 py-2 text-right md:table-cell">
                   Time taken
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">
                   Error
                 </th>
               </tr>
@@ -97,10 +98,15 @@ export function SyncLogView({ integrationId }: { integrationId: string }) {
                       <span className="ml-1 text-xs text-slate-500">try {r.attempt}</span>
                     ) : null}
                   </td>
-                  <td className="px-3 py-2">{r.userEmail ?? "—"}</td>
-                  <td className="px-3 py-2">{r.activityName ?? "—"}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{r.durationMs} ms</td>
-                  <td className="max-w-xs truncate px-3 py-2 text-red-700" title={r.errorMessage ?? ""}>
+                  <td className="break-all px-3 py-2 sm:break-normal">{r.userEmail ?? "—"}</td>
+                  <td className="hidden px-3 py-2 md:table-cell">{r.activityName ?? "—"}</td>
+                  <td className="hidden px-3 py-2 text-right tabular-nums md:table-cell">
+                    {r.durationMs} ms
+                  </td>
+                  <td
+                    className="hidden max-w-xs truncate px-3 py-2 text-red-700 sm:table-cell"
+                    title={r.errorMessage ?? ""}
+                  >
                     {r.diagnosis ? (
                       <span className="mr-1 font-medium" data-testid="diagnosis-label">
                         {DIAGNOSIS_LABELS[r.diagnosis]}:
