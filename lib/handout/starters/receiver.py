@@ -5,6 +5,8 @@
 When the integration holds its receiver's JSON Schema (CONFIG["schema"] below), each payload is checked against all
 of it with the jsonschema package:
     pip install jsonschema
+(jsonschema checks "format": "date-time" and other formats only with its format extra:
+    pip install "jsonschema[format-nongpl]")
 Without the package (it says so once at start), or without a schema, it runs on the standard library alone and
 checks that the payload has the required keys.
 Secrets come from the environment, never from this file:
