@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useIntegration } from "@/components/integrations/use-integration";
 import { useRole } from "@/components/layout/use-role";
 import { Alert } from "@/components/ui/alert";
-import { useMediaQuery } from "@/components/ui/use-media-query";
+import { PHONE_MEDIA, useMediaQuery } from "@/components/ui/use-media-query";
 import { useUnsavedChangesGuard } from "@/components/ui/use-unsaved-changes-guard";
 import type { IntegrationOutput } from "@/lib/integrations/schemas";
 import { tracePayload } from "@/lib/mapping";
@@ -91,7 +91,7 @@ function LoadedEditor({ integration, isReadOnly }: { integration: IntegrationOut
   useSaveShortcut(isReadOnly ? null : onSave);
 
   const selected = state.entries.find((e) => e.id === state.selectedId) ?? null;
-  const isPhone = !useMediaQuery("(min-width: 768px)");
+  const isPhone = useMediaQuery(PHONE_MEDIA, false);
   return (
     <div>
       <SaveBar

@@ -2,8 +2,7 @@
 
 import { type ReactNode, useEffect, useLayoutEffect, useRef } from "react";
 import { Button } from "./button";
-
-const PHONE = "(max-width: 767.98px)";
+import { PHONE_MEDIA } from "./use-media-query";
 
 /**
  * One entry of a long table, opened. From 768 px a panel beside the table (sticky from 1024 px, so an entry opened
@@ -19,7 +18,7 @@ export function EntrySheet({ onClose, children }: { onClose: () => void; childre
   });
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const isPhone = window.matchMedia(PHONE).matches;
+    const isPhone = window.matchMedia(PHONE_MEDIA).matches;
     const behind = isPhone && ref.current ? makeInertAround(ref.current) : [];
     if (isPhone) ref.current?.querySelector<HTMLElement>("[data-sheet-back] button")?.focus();
     const onKey = (e: KeyboardEvent) => {
