@@ -21,6 +21,38 @@ export function createDb(url: string, options: { max?: number } = {}): DbHandle 
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }
 
+const preparedHandles = new WeakMap<postgres.Sql, Db>();
+
+/**
+ * A handle on the pool, or on one `connection` reserved from it, whose statements postgres.js prepares, once per
+ * connection. Drizzle asks for unnamed statements, and for those postgres.js first asks the server for the
+ * parameters' types: two round trips per statement, where a prepared one takes one, and statements sent together
+ * share it. For the sync's statements, whose texts are fixed: each distinct text stays prepared on each connection.
+ */
+export function preparedDb(pool: postgres.Sql, connection?: postgres.ReservedSql): Db {
+  const client = connection ?? pool;
+  let db = preparedHandles.get(client);
+  if (!db) {
+    const preparing = new Proxy(client, {
+      get: (target, key, receiver) => {
+        if (key === "unsafe") {
+          return (
+            query: string,
+            params?: postgres.ParameterOrJSON<never>[],
+            options?: postgres.UnsafeQueryOptions,
+          ) => target.unsafe(query, params, { ...options, prepare: true });
+        }
+        // A reserved connection has no options of its own: the pool's type parsers apply.
+        if (key === "options") return pool.options;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    db = drizzle(preparing, { schema, casing: "snake_case" });
+    preparedHandles.set(client, db);
+  }
+  return db;
+}
+
 let shared: DbHandle | undefined;
 
 /** The process-wide pool on `DATABASE_URL`. */

@@ -3,17 +3,35 @@ import { INTERRUPTED_DIAGNOSIS, INTERRUPTED_ERROR } from "../../lib/sync/model";
 import type { DbOrTx } from "../client";
 import type { NewSyncLogEntry } from "../schema";
 
-/** What a log row says about the attempt before it is sent. */
-const requestFields = (r: NewSyncLogEntry) => ({
-  integration_id: r.integrationId,
-  delivery_id: r.deliveryId ?? null,
-  run_id: r.runId ?? null,
-  user_id: r.userId ?? null,
-  completion_id: r.completionId ?? null,
-  attempt: r.attempt,
-  request_body: r.requestBody,
-  mapping_version: r.mappingVersion,
-});
+/** What a log row says of the request, known before it is sent. */
+type SyncLogRequest = Pick<
+  NewSyncLogEntry,
+  | "integrationId"
+  | "deliveryId"
+  | "runId"
+  | "userId"
+  | "completionId"
+  | "attempt"
+  | "requestBody"
+  | "mappingVersion"
+>;
+
+/**
+ * The request's columns as JSON object members (without braces). Each object below is one literal of a fixed
+ * shape, dates as ISO text: JSON.stringify takes its fast path on such an object, about three times as fast as on
+ * one assembled by spreads, and a sync serialises two per attempt.
+ */
+const requestMembers = (r: SyncLogRequest): string =>
+  JSON.stringify({
+    integration_id: r.integrationId,
+    delivery_id: r.deliveryId ?? null,
+    run_id: r.runId ?? null,
+    user_id: r.userId ?? null,
+    completion_id: r.completionId ?? null,
+    attempt: r.attempt,
+    request_body: r.requestBody,
+    mapping_version: r.mappingVersion,
+  }).slice(1, -1);
 
 /** What the answer (or its absence) decides. */
 export type SyncLogAnswer = Pick<
@@ -35,26 +53,25 @@ export type SyncLogAnswer = Pick<
   | "outcome"
 >;
 
-const answerFields = (r: SyncLogAnswer) => ({
-  created_at: r.createdAt ?? null,
-  duration_ms: r.durationMs,
-  request_url: r.requestUrl,
-  request_headers: r.requestHeaders,
-  status: r.status ?? null,
-  response_headers: r.responseHeaders ?? null,
-  response_body: r.responseBody ?? null,
-  response_truncated: r.responseTruncated ?? null,
-  error_code: r.errorCode ?? null,
-  error_message: r.errorMessage ?? null,
-  error_detail: r.errorDetail ?? null,
-  // Only failures have one; a key left out reads as null, and successes stay as short as they were.
-  ...(r.diagnosis && {
-    diagnosis: r.diagnosis,
+/** The answer's columns as JSON object members (without braces). */
+const answerMembers = (r: SyncLogAnswer): string =>
+  JSON.stringify({
+    created_at: r.createdAt ? r.createdAt.toISOString() : null,
+    duration_ms: r.durationMs,
+    request_url: r.requestUrl,
+    request_headers: r.requestHeaders,
+    status: r.status ?? null,
+    response_headers: r.responseHeaders ?? null,
+    response_body: r.responseBody ?? null,
+    response_truncated: r.responseTruncated ?? null,
+    error_code: r.errorCode ?? null,
+    error_message: r.errorMessage ?? null,
+    error_detail: r.errorDetail ?? null,
+    diagnosis: r.diagnosis ?? null,
     diagnosis_cause: r.diagnosisCause ?? null,
     diagnosis_fix: r.diagnosisFix ?? null,
-  }),
-  outcome: r.outcome,
-});
+    outcome: r.outcome,
+  }).slice(1, -1);
 
 /**
  * One log row as the JSON the batch statements read. A sync serialises each attempt's row as soon as it has it, so
@@ -62,15 +79,31 @@ const answerFields = (r: SyncLogAnswer) => ({
  * trace and copy.
  */
 export function serializeSyncLogRow(r: NewSyncLogEntry): string {
-  return JSON.stringify({ ...requestFields(r), ...answerFields(r) });
+  return `{${requestMembers(r)},${answerMembers(r)}}`;
 }
 
 /**
- * A row from serializeSyncLogRow with a new answer, without serialising its request again: the answer's keys are
+ * An attempt's row as it is recorded in flight, before its request leaves: the request, when it started, where it
+ * went and with which headers, and no answer. The take-back logs it as interrupted (logInterrupted) if no answer
+ * is ever written; withLoggedAnswer completes it.
+ */
+export function serializeInFlightRow(
+  r: SyncLogRequest & { createdAt: Date; requestUrl: string; requestHeaders: Record<string, string> },
+): string {
+  const sent = {
+    created_at: r.createdAt.toISOString(),
+    request_url: r.requestUrl,
+    request_headers: r.requestHeaders,
+  };
+  return `{${requestMembers(r)},${JSON.stringify(sent).slice(1)}`;
+}
+
+/**
+ * A row from serializeInFlightRow (or serializeSyncLogRow) with its answer, without serialising its request again: the answer's keys are
  * appended, and PostgreSQL's JSON functions take the last of a repeated key.
  */
 export function withLoggedAnswer(row: string, answer: SyncLogAnswer): string {
-  return `${row.slice(0, -1)},${JSON.stringify(answerFields(answer)).slice(1)}`;
+  return `${row.slice(0, -1)},${answerMembers(answer)}}`;
 }
 
 /** Adds the rows of `source` (created_at, integration_id, outcome) to the chart's quarter hours (syncLogCounts). */
@@ -115,7 +148,7 @@ export async function insertSyncLogRows(db: DbOrTx, rows: string[]): Promise<voi
 export const logInterrupted = (inFlight: SQL) => sql`
     interrupted as (
       ${insertLogRows(sql`(
-        select r.integration_id, r.delivery_id, r.run_id, r.user_id, r.completion_id, r.created_at, r.duration_ms,
+        select r.integration_id, r.delivery_id, r.run_id, r.user_id, r.completion_id, r.created_at, 0 as duration_ms,
           r.attempt, r.request_url, r.request_headers, r.request_body, null::int as status,
           null::jsonb as response_headers, null::text as response_body, null::boolean as response_truncated,
           ${INTERRUPTED_ERROR.code}::text as error_code, ${INTERRUPTED_ERROR.message}::text as error_message,

@@ -1,3 +1,4 @@
+import { preparedDb } from "@/db/client";
 import { loadCompletionRecords } from "@/db/queries/completion-records";
 import { claimDueDeliveries } from "@/db/queries/deliveries";
 import { withDbRetry } from "./db-retry";
@@ -11,8 +12,9 @@ import type { RunState } from "./run-state";
  */
 export async function claimBatch(run: RunContext, state: RunState): Promise<void> {
   const after = state.cursor;
+  const db = preparedDb(run.db.$client); // fixed statement texts: one round trip each
   const claimed = await withDbRetry(() =>
-    claimDueDeliveries(run.db, run.integrationId, {
+    claimDueDeliveries(db, run.integrationId, {
       limit: run.batchSize,
       leaseMs: run.leaseMs,
       owner: run.owner,
@@ -29,7 +31,7 @@ export async function claimBatch(run: RunContext, state: RunState): Promise<void
   }
   const loaded = await withDbRetry(() =>
     loadCompletionRecords(
-      run.db,
+      db,
       claimed.map((c) => c.completionId),
     ),
   );

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import type { DbOrTx } from "@/db/client";
 import { type Integration, integrations } from "@/db/schema";
-import { notify } from "@/lib/notify/notify";
+import { type NotifyInput, notify } from "@/lib/notify/notify";
 import type { AttemptResult } from "./attempt-result";
 import { describeFailure } from "./describe-failure";
 import { followStreak } from "./failure-streak";
@@ -9,16 +9,20 @@ import type { StopReason } from "./model";
 
 export type HealthChange = { stop: Exclude<StopReason, "shutdown"> | null; consecutiveFailures: number };
 
+/** What a batch of attempts does to its integration: the row's new values and the notifications it sends. */
+export type HealthPlan = HealthChange & {
+  set: Partial<
+    Pick<Integration, "consecutiveFailures" | "status" | "disabledReason" | "disabledAt" | "lastSuccessAt">
+  >;
+  notifications: NotifyInput[];
+};
+
 /**
  * Applies a batch of attempts to the integration (locked by the caller): its failures in a row, its last success,
  * and what they bring about: paused on 410 Gone, a warning at half the threshold, disabled at the threshold, each
  * with a notification that says how many failed in a row when it happened.
  */
-export async function updateIntegrationHealth(
-  tx: Tx,
-  integration: Integration,
-  results: AttemptResult[],
-): Promise<HealthChange> {
+export function planIntegrationHealth(integration: Integration, results: AttemptResult[]): HealthPlan {
   const { id: integrationId, failureThreshold } = integration;
   const streak = followStreak(
     integration.consecutiveFailures,
@@ -28,12 +32,13 @@ export async function updateIntegrationHealth(
   const { gone, halfWay, reached } = streak;
   const link = `/integrations/${integrationId}/log`;
   const wasActive = integration.status === "active";
+  const notifications: NotifyInput[] = [];
   let status = integration.status;
   let disabledReason = integration.disabledReason;
   if (wasActive && gone) {
     status = "paused";
     disabledReason = `The receiver answered 410 Gone at ${gone.outcome.url}: it says this endpoint no longer exists.`;
-    await notify(tx, {
+    notifications.push({
       integrationId,
       kind: "integration.gone",
       severity: "error",
@@ -43,7 +48,7 @@ export async function updateIntegrationHealth(
     });
   }
   if (wasActive && !gone && halfWay) {
-    await notify(tx, {
+    notifications.push({
       integrationId,
       kind: "integration.failing",
       severity: "warning",
@@ -56,7 +61,7 @@ export async function updateIntegrationHealth(
     const { outcome } = reached.failure;
     status = "auto_disabled";
     disabledReason = describeFailure(outcome);
-    await notify(tx, {
+    notifications.push({
       integrationId,
       kind: "integration.auto_disabled",
       severity: "error",
@@ -65,16 +70,13 @@ export async function updateIntegrationHealth(
       link,
     });
   }
-  await tx
-    .update(integrations)
-    .set({
-      consecutiveFailures: streak.after,
-      status,
-      disabledReason,
-      ...(status !== integration.status ? { disabledAt: new Date() } : {}),
-      ...(streak.lastSuccess ? { lastSuccessAt: streak.lastSuccess.update.lastAttemptAt } : {}),
-    })
-    .where(eq(integrations.id, integrationId));
+  const set: HealthPlan["set"] = {
+    consecutiveFailures: streak.after,
+    status,
+    disabledReason,
+    ...(status !== integration.status ? { disabledAt: new Date() } : {}),
+    ...(streak.lastSuccess ? { lastSuccessAt: streak.lastSuccess.update.lastAttemptAt } : {}),
+  };
   const stop =
     status === "auto_disabled"
       ? "auto_disabled"
@@ -83,5 +85,19 @@ export async function updateIntegrationHealth(
         : status !== "active"
           ? "not_active"
           : null;
-  return { stop, consecutiveFailures: streak.after };
+  return { set, notifications, stop, consecutiveFailures: streak.after };
+}
+
+/** Writes a plan's notifications (each with its e-mail job), in the caller's transaction. */
+export async function sendHealthNotifications(tx: DbOrTx, plan: HealthPlan): Promise<void> {
+  for (const notification of plan.notifications) await notify(tx, notification);
+}
+
+/** The plan's new values for the integration's row. */
+export async function applyIntegrationHealth(
+  tx: DbOrTx,
+  integrationId: string,
+  plan: HealthPlan,
+): Promise<void> {
+  await tx.update(integrations).set(plan.set).where(eq(integrations.id, integrationId));
 }

@@ -1,5 +1,10 @@
 import type { ClaimedDelivery, DeliveryUpdate } from "@/db/queries/deliveries";
-import { type SyncLogAnswer, serializeSyncLogRow, withLoggedAnswer } from "@/db/queries/sync-log";
+import {
+  type SyncLogAnswer,
+  serializeInFlightRow,
+  serializeSyncLogRow,
+  withLoggedAnswer,
+} from "@/db/queries/sync-log";
 import type { AttemptOutcome } from "@/lib/delivery/types";
 import type { AttemptContext } from "./attempt-delivery";
 import type { AttemptResult, KeptOutcome, StartedAttempt } from "./attempt-result";
@@ -17,14 +22,12 @@ export function inFlightRow(
   request: BuiltRequest & { ok: true },
   startedAt: Date,
 ): string {
-  return serializeSyncLogRow({
+  return serializeInFlightRow({
     ...logIdentity(ctx, delivery, request.userId),
     requestBody: request.body,
     createdAt: startedAt,
-    durationMs: 0,
     requestUrl: ctx.settings.endpointUrl,
     requestHeaders: { ...ctx.headersBeforeAuth, "Idempotency-Key": delivery.idempotencyKey },
-    outcome: "interrupted",
   });
 }
 
