@@ -19,6 +19,7 @@ import {
   type importReplySchema,
   integrationDocumentSchema,
 } from "@/lib/integrations/transfer-schemas";
+import { parseJsonText } from "@/lib/json/parse-json-text";
 import { ApiRequestError, fetchJson } from "@/lib/query/fetch-json";
 
 type Problem = { path: string; message: string };
@@ -28,15 +29,9 @@ type Loaded = { raw: unknown; document: IntegrationDocument; fileName: string };
 function readDocument(
   text: string,
 ): { ok: true; raw: unknown; document: IntegrationDocument } | { ok: false; problems: Problem[] } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return {
-      ok: false,
-      problems: [{ path: "$", message: `Not JSON: ${e instanceof Error ? e.message : "unreadable"}` }],
-    };
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return { ok: false, problems: [{ path: "$", message: `The file is ${json.problem}` }] };
+  const raw = json.value;
   const parsed = integrationDocumentSchema.safeParse(raw);
   if (parsed.success) return { ok: true, raw, document: parsed.data };
   return {

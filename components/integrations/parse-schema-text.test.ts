@@ -11,7 +11,7 @@ describe("the schema box's text", () => {
     const parsed = parseSchemaText('{\n  "type": "object",\n  "required": ["a" "b"]\n}');
     expect(parsed).toEqual({
       ok: false,
-      problem: "Not valid JSON at line 3, column 20: Expected ',' or ']' after array element",
+      problem: "The schema is not valid JSON at line 3, column 20: Expected ',' or ']' after array element",
     });
   });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getActor } from "@/lib/auth/actor";
 import { type Actor, hasRole } from "@/lib/auth/roles";
+import { parseJsonText } from "@/lib/json/parse-json-text";
 import type { Access, ContractedHandler, RouteContract } from "./contract";
 import { apiError, validationError } from "./errors";
 import { crossSiteRefusal, unstorableTextRefusal } from "./request-guards";
@@ -103,15 +104,9 @@ async function readInput(request: Request): Promise<RawInput> {
   }
   const text = await request.text();
   if (text.trim() === "") return { ok: true, value: {}, where: "body" };
-  try {
-    return { ok: true, value: JSON.parse(text), where: "body" };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : "not JSON";
-    return {
-      ok: false,
-      response: apiError(400, "invalid_json", `The request body is not valid JSON: ${message}`),
-    };
-  }
+  const json = parseJsonText(text);
+  if (json.ok) return { ok: true, value: json.value, where: "body" };
+  return { ok: false, response: apiError(400, "invalid_json", `The request body is ${json.problem}`) };
 }
 
 /** A route param as a UUID, or null (so `/api/integrations/abc` is a 404, not a database error). */

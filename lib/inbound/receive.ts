@@ -9,6 +9,7 @@ import {
 } from "@/db/queries/inbound-log";
 import type { InboundSource, NewInboundLogRow } from "@/db/schema";
 import { type Clock, systemClock } from "@/lib/clock";
+import { parseJsonText } from "@/lib/json/parse-json-text";
 import { toStorableText } from "@/lib/text";
 import { INBOUND_LIMITS, type InboundOutcome } from "./model";
 import { loggedBody, readBody } from "./read-body";
@@ -144,14 +145,8 @@ function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: fals
   } catch {
     return { ok: false, message: "The body is not valid UTF-8" };
   }
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return {
-      ok: false,
-      message: `The body is not valid JSON: ${error instanceof Error ? error.message : "unreadable"}`,
-    };
-  }
+  const json = parseJsonText(text);
+  return json.ok ? json : { ok: false, message: `The body is ${json.problem}` };
 }
 
 function problems(error: z.ZodError) {

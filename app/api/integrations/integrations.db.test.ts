@@ -82,6 +82,7 @@ describe("the integrations API", () => {
     const notJson = await callRoute(create, { token: adminToken, body: "{nope" });
     expect(notJson.status).toBe(400);
     expect(notJson.body.error.code).toBe("invalid_json");
+    expect(notJson.body.error.message).toMatch(/^The request body is not valid JSON at line 1, column 2: /);
     const cron = await callRoute(create, {
       token: adminToken,
       body: { ...apiKeyIntegration, scheduleCron: "0 2 * *" },
