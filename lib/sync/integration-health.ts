@@ -18,9 +18,10 @@ export type HealthPlan = HealthChange & {
 };
 
 /**
- * Applies a batch of attempts to the integration (locked by the caller): its failures in a row, its last success,
- * and what they bring about: paused on 410 Gone, a warning at half the threshold, disabled at the threshold, each
- * with a notification that says how many failed in a row when it happened.
+ * What a batch of attempts does to the integration (read locked by the caller, which writes the plan in the same
+ * transaction): its failures in a row, its last success, and what they bring about: paused on 410 Gone, a warning
+ * at half the threshold, disabled at the threshold, each with a notification that says how many failed in a row
+ * when it happened.
  */
 export function planIntegrationHealth(integration: Integration, results: AttemptResult[]): HealthPlan {
   const { id: integrationId, failureThreshold } = integration;
