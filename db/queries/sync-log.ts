@@ -99,8 +99,8 @@ export function serializeInFlightRow(
 }
 
 /**
- * A row from serializeInFlightRow (or serializeSyncLogRow) with its answer, without serialising its request again: the answer's keys are
- * appended, and PostgreSQL's JSON functions take the last of a repeated key.
+ * A row from serializeInFlightRow (or serializeSyncLogRow) with its answer, without serialising its request again:
+ * the answer's keys are appended, and PostgreSQL's JSON functions take the last of a repeated key.
  */
 export function withLoggedAnswer(row: string, answer: SyncLogAnswer): string {
   return `${row.slice(0, -1)},${answerMembers(answer)}}`;
