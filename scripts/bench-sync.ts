@@ -1,8 +1,10 @@
 // npm run bench:sync [-- --concurrency 4] [--delay 250] [--backlog 1000000 [--seconds 30]] [--completions N]
 // A sync run against a loopback keep-alive HTTPS receiver (in its own process), on an embedded PostgreSQL of its own.
 //   default:     20,000 completions, every attempt logged. Baselines in the same run: autocannon POSTing the same
-//                body and headers to the same receiver with C connections (the raw ceiling), and lib/delivery's
-//                sendAttempt alone in C loops (what the engine adds: claiming and logging). Prints the ratios.
+//                body and headers to the same receiver with C connections (the raw ceiling), lib/delivery's
+//                sendAttempt alone in C loops (what the engine adds: claiming and logging), and the same sync with
+//                attempts not recorded in flight before they leave (what crash exactness costs: two runs each,
+//                alternating, on integrations of their own). Prints the ratios.
 //   --delay MS:  the receiver answers after MS; the ceiling is C / MS, and the run should come close to it.
 //   --backlog N: N completions inserted set-based; the run creates their deliveries, syncs a 30 s slice and is
 //                stopped by its stop signal. Memory must not grow with the backlog: RSS in both halves of the
@@ -22,8 +24,8 @@ import { getTestPki } from "../lib/delivery/test-support/pki";
 import { USER_AGENT } from "../lib/delivery/user-agent";
 import { connectionFromIntegration } from "../lib/integrations/connection";
 import { resetSettingsCache } from "../lib/settings";
-import { runSync } from "../lib/sync/run-sync";
-import { RECEIVER_API_KEY, seedSyncFixture } from "../lib/sync/test-support/fixture";
+import { type RunSyncOptions, runSync } from "../lib/sync/run-sync";
+import { addTestIntegration, RECEIVER_API_KEY, seedSyncFixture } from "../lib/sync/test-support/fixture";
 import { runBench, withBenchDatabase } from "./bench/database";
 import { canMeasureCpu, measureCpu, perUnit, postgresPids } from "./bench/process-cpu";
 
@@ -128,16 +130,14 @@ async function main(): Promise<void> {
   });
 }
 
-async function timedRun(
-  handle: DbHandle,
-  integrationId: string,
-  options: { stopSignal?: AbortSignal; onLog?: (m: string) => void } = {},
-) {
+async function timedRun(handle: DbHandle, integrationId: string, options: RunSyncOptions = {}) {
   const t0 = performance.now();
   const summary = await runSync(handle.db, integrationId, "manual", options);
   const seconds = (performance.now() - t0) / 1000;
   if (!summary.ran) throw new Error(`the run did not start: ${summary.reason}`);
-  const [logged] = await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from sync_log`);
+  const [logged] = await handle.db.execute<{ n: number }>(
+    sql`select count(*)::int as n from sync_log where run_id = ${summary.runId}`,
+  );
   if (Number(logged?.n) !== summary.sent) throw new Error(`${summary.sent} sent but ${logged?.n} log rows`);
   if (summary.succeeded !== summary.sent)
     throw new Error(`only ${summary.succeeded} of ${summary.sent} succeeded`);
@@ -155,6 +155,13 @@ async function runThroughput(
   const run = measured.result;
   console.log(
     `sync:       ${fmt(run.summary.sent)} deliveries in ${fmt(run.seconds, 2)} s = ${fmt(run.rate)} deliveries/s (every attempt logged)`,
+  );
+  const exactness = await exactnessCost(handle, url, concurrency);
+  console.log(
+    `unrecorded: ${exactness.unrecorded.map((r) => fmt(r)).join(", ")} deliveries/s without recording attempts in flight; with: ${exactness.recorded.map((r) => fmt(r)).join(", ")}`,
+  );
+  console.log(
+    `ratio:      ${fmt(exactness.ratio, 2)} (recorded ÷ unrecorded, same run: what crash exactness costs)`,
   );
   const [row] = await handle.db.execute<{ body: string }>(
     sql`select request_body as body from sync_log limit 1`,
@@ -205,6 +212,27 @@ async function runThroughput(
   console.log(
     `cpu/raw:    ${raw.text} per request; ${measured.cores} cores cap this at ${cap(raw.totalUs)}/s`,
   );
+}
+
+/**
+ * The sync with and without attempts recorded in flight before they leave, alternating (unrecorded first), each
+ * run on an integration of its own over the same completions. The ratio is of the summed rates.
+ */
+async function exactnessCost(handle: DbHandle, url: string, concurrency: number) {
+  const rates = { recorded: [] as number[], unrecorded: [] as number[] };
+  for (const mode of ["unrecorded", "recorded", "unrecorded", "recorded"] as const) {
+    const { integrationId } = await addTestIntegration(handle.db, {
+      endpointUrl: url,
+      concurrency,
+      timeoutMs: 30_000,
+      failureThreshold: 1_000,
+      sendFrom: new Date(Date.now() - 365 * 86_400_000),
+    });
+    const options: RunSyncOptions = mode === "unrecorded" ? { recordInFlight: async () => {} } : {};
+    rates[mode].push((await timedRun(handle, integrationId, options)).rate);
+  }
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return { ...rates, ratio: sum(rates.recorded) / sum(rates.unrecorded) };
 }
 
 /** The same attempts through lib/delivery only (no claim, no log), `concurrency` at a time for `ms`. */

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { markInFlight } from "@/db/queries/deliveries";
 import { findIntegration } from "@/db/queries/integrations";
 import { cancelQueuedRuns, insertSyncRun, setLastRunAt, takeOverQueuedRun } from "@/db/queries/sync-runs";
 import type { Integration } from "@/db/schema";
@@ -76,6 +77,7 @@ export async function openRun(
     // Each run its own owner, so taking back one run's leases (see takeBackDeliveries) leaves another's alone.
     owner: options.owner ?? `run-${runId}@pid-${process.pid}`,
     flushSize: options.flushSize ?? DEFAULT_FLUSH_SIZE,
+    recordInFlight: options.recordInFlight ?? markInFlight,
     clock,
     stopSignal: options.stopSignal ?? shutdownSignal,
     log: options.onLog ?? (() => {}),

@@ -17,7 +17,14 @@ export type RunSyncOptions = {
   clock?: Clock;
   /** The queued run (Run now's) this run starts as; a manual or scheduled run takes any queued one. */
   queuedRunId?: number;
+  /**
+   * Records attempts as in flight before their requests leave (markInFlight). Only `npm run bench:sync` replaces
+   * it, with nothing, to measure in the same run what recording costs; a run without it is not crash-exact.
+   */
+  recordInFlight?: RecordInFlight;
 };
+
+export type RecordInFlight = (db: Db, logRows: string[]) => Promise<void>;
 
 /** What stays fixed for the whole of one run: its integration, its limits, its clock and where it reports. */
 export type RunContext = {
@@ -36,6 +43,7 @@ export type RunContext = {
   owner: string;
   /** Attempts written per transaction. */
   flushSize: number;
+  recordInFlight: RecordInFlight;
   clock: Clock;
   stopSignal: AbortSignal;
   log: (message: string) => void;

@@ -1,4 +1,3 @@
-import { markInFlight } from "@/db/queries/deliveries";
 import { attemptDelivery } from "./attempt-delivery";
 import type { StartedAttempt } from "./attempt-result";
 import { buildRequest } from "./build-request";
@@ -34,7 +33,7 @@ export function startAttempts(run: RunContext, state: RunState, slots: number): 
 
   state.starting = toStart.length;
   state.marking = withDbRetry(() =>
-    markInFlight(
+    run.recordInFlight(
       run.db,
       toStart.map((s) => s.logRow),
     ),
