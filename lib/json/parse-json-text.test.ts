@@ -26,6 +26,25 @@ describe("JSON text from people", () => {
   });
 });
 
+describe("a problem's text", () => {
+  it("never repeats the text it was given, short or long, at its start or in its middle (a secret may be in it)", () => {
+    const secret = "sk_live_4f9a2b7c1d";
+    for (const text of [
+      secret,
+      `${secret}${"y".repeat(40)}`,
+      `{"apiKey": "${secret}" x}`,
+      `{"a": 1, "b": zz${secret}${"q".repeat(40)}}`,
+      `[1, 2, 3,${" ".repeat(30)}tru${secret}]`,
+    ]) {
+      const parsed = parseJsonText(text);
+      expect(parsed.ok).toBe(false);
+      if (parsed.ok) continue;
+      expect(parsed.problem).not.toMatch(/sk_|4f9a|\.\.\./);
+      expect(parsed.problem).toMatch(/^not valid JSON at line 1, column \d+: \S/);
+    }
+  });
+});
+
 describe("the place a problem is said at", () => {
   it("is where V8's parser stops, whenever V8 says (300 broken texts)", () => {
     const broken = fc

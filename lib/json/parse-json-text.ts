@@ -19,9 +19,10 @@ export function parseJsonText(text: string): ParsedJson {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // V8 quotes up to about 20 characters of the text ("…", …"…"…): never repeated, as they may be a secret's.
     const reason = message
       .replace(/ in JSON at position \d+.*$/s, "")
-      .replace(/, ".*" is not valid JSON$/s, "");
+      .replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, "");
     return { ok: false, problem: `not valid JSON at ${lineAndColumn(text, errorOffset(text))}: ${reason}` };
   }
 }
