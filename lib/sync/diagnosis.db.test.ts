@@ -4,7 +4,7 @@ import { GET as getEntry } from "@/app/api/integrations/[id]/log/[entryId]/route
 import { GET as listLog } from "@/app/api/integrations/[id]/log/route";
 import { createMissingDeliveries, markInFlight, takeBackDeliveries } from "@/db/queries/deliveries";
 import { findIntegration } from "@/db/queries/integrations";
-import { serializeSyncLogRow } from "@/db/queries/sync-log";
+import { serializeInFlightRow } from "@/db/queries/sync-log";
 import { deliveries, syncLog } from "@/db/schema";
 import { seedLmsData } from "@/db/seed/lms-data";
 import { createTestDatabase, type TestDatabase } from "@/db/test/database";
@@ -109,16 +109,22 @@ describe("a failed log entry stores its diagnosis", () => {
       .where(eq(deliveries.integrationId, integrationId));
     const owner = "job-7@pid-1";
     await t.db.update(deliveries).set({ leaseOwner: owner }).where(eq(deliveries.id, delivery!.id));
-    const row = serializeSyncLogRow({
+    // The row as a run records it before the request leaves (inFlightRow): the request, no answer.
+    const startedAt = new Date("2026-11-30T10:00:00.000Z");
+    const requestHeaders = {
+      "Content-Type": "application/json",
+      "Idempotency-Key": delivery!.idempotencyKey,
+    };
+    const row = serializeInFlightRow({
       integrationId,
       deliveryId: delivery!.id,
+      completionId: delivery!.completionId,
       attempt: 1,
       requestUrl: `${receiver.url}completions`,
-      requestHeaders: {},
-      requestBody: "{}",
-      durationMs: 0,
+      requestHeaders,
+      requestBody: '{"employeeId":"E1"}',
       mappingVersion: 1,
-      outcome: "interrupted",
+      createdAt: startedAt,
     });
     await markInFlight(t.db, [row]);
     expect(await takeBackDeliveries(t.db, integrationId, owner)).toBe(1);
@@ -128,6 +134,17 @@ describe("a failed log entry stores its diagnosis", () => {
       diagnosis: "interrupted",
       diagnosisCause: INTERRUPTED_DIAGNOSIS.cause,
       diagnosisFix: INTERRUPTED_DIAGNOSIS.fix,
+    });
+    // The entry keeps the request that may have reached the receiver: when it left, where, with which key, what.
+    expect(logged).toMatchObject({
+      createdAt: startedAt,
+      durationMs: 0,
+      attempt: 1,
+      completionId: delivery!.completionId,
+      requestUrl: `${receiver.url}completions`,
+      requestHeaders,
+      requestBody: '{"employeeId":"E1"}',
+      status: null,
     });
   });
 
