@@ -24,13 +24,15 @@ export function createDb(url: string, options: { max?: number } = {}): DbHandle 
 const preparedHandles = new WeakMap<postgres.Sql, Db>();
 
 /**
- * A handle on the pool, or on one `connection` reserved from it, whose statements postgres.js prepares, once per
+ * A handle on the pool, or on one `connection` of it (a transaction's), whose statements postgres.js prepares, once per
  * connection. Drizzle asks for unnamed statements, and for those postgres.js first asks the server for the
  * parameters' types: two round trips per statement, where a prepared one takes one, and statements sent together
  * share it. For the sync's statements, whose texts are fixed: each distinct text stays prepared on each connection.
  */
-export function preparedDb(pool: postgres.Sql, connection?: postgres.ReservedSql): Db {
-  const client = connection ?? pool;
+export function preparedDb(pool: postgres.Sql, connection?: postgres.TransactionSql): Db {
+  // Drizzle takes a pool's type; of what a pool has and a transaction's connection lacks, it reads only `options`,
+  // which the proxy below supplies.
+  const client = (connection as postgres.Sql | undefined) ?? pool;
   let db = preparedHandles.get(client);
   if (!db) {
     const preparing = new Proxy(client, {
@@ -42,7 +44,7 @@ export function preparedDb(pool: postgres.Sql, connection?: postgres.ReservedSql
             options?: postgres.UnsafeQueryOptions,
           ) => target.unsafe(query, params, { ...options, prepare: true });
         }
-        // A reserved connection has no options of its own: the pool's type parsers apply.
+        // A transaction's connection has no options of its own: the pool's type parsers apply.
         if (key === "options") return pool.options;
         return Reflect.get(target, key, receiver);
       },

@@ -1,17 +1,19 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { serializeSyncLogRow } from "@/db/queries/sync-log";
 import { deliveries, integrations, syncLog, syncRuns } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/test/database";
 import type { AttemptResult } from "./attempt-result";
+import { isConnectionError } from "./db-retry";
 import { flushResults } from "./flush-results";
 import { seedSyncFixture } from "./test-support/fixture";
 
+// A database per test: each seeds the fixture's learners and courses.
 let t: TestDatabase;
-beforeAll(async () => {
+beforeEach(async () => {
   t = await createTestDatabase();
 });
-afterAll(async () => {
+afterEach(async () => {
   await t.drop();
 });
 
@@ -101,7 +103,7 @@ const snapshot = async (integrationId: string, runId: number) => ({
     .consecutiveFailures,
 });
 
-describe("flushResults (one transaction in two round trips)", () => {
+describe("flushResults (one transaction)", () => {
   it("writes nothing of a batch when one of its writes fails, and leaves no connection inside a transaction", async () => {
     const ctx = await setUp(3);
     const before = await snapshot(ctx.integrationId, ctx.runId);
@@ -126,5 +128,48 @@ describe("flushResults (one transaction in two round trips)", () => {
     expect(after.run).toBe(before.run + 2);
     expect(after.failures).toBe(before.failures + 2);
     expect(after.states.filter((s) => s.endsWith(":retrying:1"))).toHaveLength(2);
+  });
+
+  it("ends with a connection error, not a wait without end, when its connection is cut mid-transaction", async () => {
+    const ctx = await setUp(2);
+    const before = await snapshot(ctx.integrationId, ctx.runId);
+    const batch = ctx.rows.map((row) => failure(ctx, row));
+    // Another transaction holds the integration's row, so the flush waits on its lock inside its transaction; its
+    // connection is then cut, as a PostgreSQL restart cuts it.
+    let unlock = () => {};
+    const holding = new Promise<void>((locked) => {
+      void t.db.$client.begin(async (other) => {
+        await other`select id from integrations where id = ${ctx.integrationId} for update`;
+        locked();
+        await new Promise<void>((resolve) => {
+          unlock = resolve;
+        });
+      });
+    });
+    await holding;
+    const flushing = flushResults(t.db, ctx.runId, ctx.integrationId, batch).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    let waiting: { pid: number }[] = [];
+    for (let i = 0; i < 200 && waiting.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      waiting = await t.db.$client<{ pid: number }[]>`
+        select pid from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock' and query ilike '%for update%'`;
+    }
+    expect(waiting).toHaveLength(1);
+    await t.db.$client`select pg_terminate_backend(${waiting[0]!.pid})`;
+    unlock();
+
+    const error = await flushing;
+    expect(error).not.toBeNull();
+    expect(isConnectionError(error)).toBe(true); // so the run waits for the database and writes the batch again
+    expect(await snapshot(ctx.integrationId, ctx.runId)).toEqual(before);
+
+    // The pool serves the batch again, whole.
+    const written = await flushResults(t.db, ctx.runId, ctx.integrationId, batch);
+    expect(written.counts).toEqual({ sent: 2, succeeded: 0, failed: 0, retried: 2 });
+    expect((await snapshot(ctx.integrationId, ctx.runId)).log).toBe(before.log + 2);
   });
 });

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { type Db, preparedDb } from "@/db/client";
 import { applyDeliveryUpdates, clearInFlight } from "@/db/queries/deliveries";
 import { findIntegrationForUpdate } from "@/db/queries/integrations";
@@ -22,10 +21,9 @@ export type FlushOutcome = HealthChange & {
  * states, the run's counts and the integration's consecutive-failure counter, disabling the integration (and
  * notifying) when it reaches the threshold.
  *
- * Two round trips, on a connection of its own with prepared statements: BEGIN with the integration's lock, then
- * every write with COMMIT (a write that fails aborts the transaction, and PostgreSQL answers that COMMIT with a
- * rollback). A flush is written every 50 ms while a run sends, so each round trip saved is one the run's attempts
- * do not wait behind.
+ * Four round trips, with prepared statements: BEGIN, the integration's lock, every write at once, COMMIT. A flush is
+ * written every 50 ms while a run sends, on a connection other than the one that records attempts in flight, so
+ * its round trips are not ones the attempts wait behind.
  */
 export async function flushResults(
   db: Db,
@@ -40,22 +38,21 @@ export async function flushResults(
     failed: results.filter((r) => r.update.state === "failed").length,
     retried: results.filter((r) => r.update.state === "retrying").length,
   };
-  const connection = await db.$client.reserve();
-  const tx = preparedDb(db.$client, connection);
-  try {
+  // postgres.js's own transaction: it ends when the connection closes (a PostgreSQL restart), where a statement on a
+  // reserved connection that closed can wait forever; its connection goes back to the pool, reconnected.
+  return db.$client.begin(async (connection) => {
+    const tx = preparedDb(db.$client, connection);
     // The integration's row first: the log rows' foreign keys share-lock it, so two runs that locked it for update
     // after inserting would deadlock. Locked first, flushes of one integration simply take turns.
-    const [, integration] = await Promise.all([
-      tx.execute(sql`begin`),
-      findIntegrationForUpdate(tx, integrationId),
-    ]);
+    const integration = await findIntegrationForUpdate(tx, integrationId);
     if (!integration) {
       // Deleted meanwhile, its deliveries with it: nothing to record, and nothing left in flight.
-      await Promise.all([clearInFlight(tx, sentIds), tx.execute(sql`commit`)]);
-      return { stop: "not_active", consecutiveFailures: 0, counts };
+      await clearInFlight(tx, sentIds);
+      return { stop: "not_active" as const, consecutiveFailures: 0, counts };
     }
     const health = planIntegrationHealth(integration, results);
     await sendHealthNotifications(tx, health);
+    // Sent together; a write that fails aborts the transaction, and postgres.js rolls it back.
     await Promise.all([
       insertSyncLogRows(
         tx,
@@ -68,13 +65,7 @@ export async function flushResults(
       addRunCounts(tx, runId, counts),
       clearInFlight(tx, sentIds),
       applyIntegrationHealth(tx, integrationId, health),
-      tx.execute(sql`commit`),
     ]);
     return { stop: health.stop, consecutiveFailures: health.consecutiveFailures, counts };
-  } catch (error) {
-    await tx.execute(sql`rollback`).catch(() => {});
-    throw error;
-  } finally {
-    connection.release();
-  }
+  });
 }
