@@ -3,8 +3,9 @@
 //   default:     20,000 completions, every attempt logged. Baselines in the same run: autocannon POSTing the same
 //                body and headers to the same receiver with C connections (the raw ceiling), lib/delivery's
 //                sendAttempt alone in C loops (what the engine adds: claiming and logging), and the same sync with
-//                attempts not recorded in flight before they leave (what crash exactness costs: two runs each,
-//                alternating, on integrations of their own). Prints the ratios.
+//                attempts not recorded in flight before they leave (what crash exactness costs), and with a bare
+//                round trip in place of the record (the least a record acknowledged before sending can cost): two
+//                runs each, alternating, on integrations of their own. Prints the ratios.
 //   --delay MS:  the receiver answers after MS; the ceiling is C / MS, and the run should come close to it.
 //   --backlog N: N completions inserted set-based; the run creates their deliveries, syncs a 30 s slice and is
 //                stopped by its stop signal. Memory must not grow with the backlog: RSS in both halves of the
@@ -158,10 +159,13 @@ async function runThroughput(
   );
   const exactness = await exactnessCost(handle, url, concurrency);
   console.log(
-    `unrecorded: ${exactness.unrecorded.map((r) => fmt(r)).join(", ")} deliveries/s without recording attempts in flight; with: ${exactness.recorded.map((r) => fmt(r)).join(", ")}`,
+    `unrecorded: ${exactness.unrecorded.map((r) => fmt(r)).join(", ")} deliveries/s without recording attempts in flight; with: ${exactness.recorded.map((r) => fmt(r)).join(", ")}; a bare round trip instead: ${exactness.roundTrip.map((r) => fmt(r)).join(", ")}`,
   );
   console.log(
     `ratio:      ${fmt(exactness.ratio, 2)} (recorded ÷ unrecorded, same run: what crash exactness costs)`,
+  );
+  console.log(
+    `ratio:      ${fmt(exactness.roundTripRatio, 2)} (round trip ÷ unrecorded: the least any record acknowledged before sending costs)`,
   );
   const [row] = await handle.db.execute<{ body: string }>(
     sql`select request_body as body from sync_log limit 1`,
@@ -216,23 +220,41 @@ async function runThroughput(
 
 /**
  * The sync with and without attempts recorded in flight before they leave, alternating (unrecorded first), each
- * run on an integration of its own over the same completions. The ratio is of the summed rates.
+ * run on an integration of its own over the same completions; and with a bare round trip (`select 1`) in place of
+ * the record, which is the least that any record acknowledged before the requests leave can cost. The ratios are
+ * of the summed rates.
  */
 async function exactnessCost(handle: DbHandle, url: string, concurrency: number) {
-  const rates = { recorded: [] as number[], unrecorded: [] as number[] };
-  for (const mode of ["unrecorded", "recorded", "unrecorded", "recorded"] as const) {
-    const { integrationId } = await addTestIntegration(handle.db, {
-      endpointUrl: url,
-      concurrency,
-      timeoutMs: 30_000,
-      failureThreshold: 1_000,
-      sendFrom: new Date(Date.now() - 365 * 86_400_000),
-    });
-    const options: RunSyncOptions = mode === "unrecorded" ? { recordInFlight: async () => {} } : {};
-    rates[mode].push((await timedRun(handle, integrationId, options)).rate);
+  const modes = {
+    unrecorded: { recordInFlight: async () => {} },
+    roundTrip: {
+      recordInFlight: async (db) => {
+        await db.$client`select 1`;
+      },
+    },
+    recorded: {},
+  } satisfies Record<string, RunSyncOptions>;
+  type Mode = keyof typeof modes;
+  const rates: Record<Mode, number[]> = { unrecorded: [], roundTrip: [], recorded: [] };
+  for (let pass = 0; pass < 2; pass++) {
+    for (const mode of Object.keys(modes) as Mode[]) {
+      const options: RunSyncOptions = modes[mode];
+      const { integrationId } = await addTestIntegration(handle.db, {
+        endpointUrl: url,
+        concurrency,
+        timeoutMs: 30_000,
+        failureThreshold: 1_000,
+        sendFrom: new Date(Date.now() - 365 * 86_400_000),
+      });
+      rates[mode].push((await timedRun(handle, integrationId, options)).rate);
+    }
   }
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  return { ...rates, ratio: sum(rates.recorded) / sum(rates.unrecorded) };
+  return {
+    ...rates,
+    ratio: sum(rates.recorded) / sum(rates.unrecorded),
+    roundTripRatio: sum(rates.roundTrip) / sum(rates.unrecorded),
+  };
 }
 
 /** The same attempts through lib/delivery only (no claim, no log), `concurrency` at a time for `ms`. */
