@@ -19,7 +19,8 @@ export type RunSyncOptions = {
   queuedRunId?: number;
   /**
    * Records attempts as in flight before their requests leave (markInFlight). Only `npm run bench:sync` replaces
-   * it, with nothing, to measure in the same run what recording costs; a run without it is not crash-exact.
+   * it (with nothing, and with a bare round trip) to measure in the same run what recording costs; a run without
+   * it is not crash-exact.
    */
   recordInFlight?: RecordInFlight;
 };
