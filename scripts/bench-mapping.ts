@@ -31,7 +31,7 @@ function makeRecords(count: number): CompletionRecord[] {
       lastName: `Smith${i % 97}`,
       organisation: ORGANISATIONS[i % ORGANISATIONS.length] ?? null,
       organisationId: i % 4 === 3 ? null : i % 4,
-      learningProfiles: "Managers, Nurses",
+      learningProfiles: "Managers,Nurses",
     },
     activity: { activityName: COURSES[i % COURSES.length] ?? "", activityId: 1000 + (i % 50) },
     completion: {

@@ -19,6 +19,9 @@ describe("every transform, table-driven", () => {
     ["statusMap:true=yes,false=no", c(false), "no"],
     ["statusMap:x=a\\,b\\=c", c("x"), "a,b=c"],
     ["statusMap:100=passed,*=other", NULL, null],
+    // spaces around "=" and "," are layout: the text sent is the same whichever item it is
+    ["statusMap:100 = passed , 0 = failed", c(100), "passed"],
+    ["statusMap:100=passed , *= other ", c(5), "other"],
     // concat
     ["concat:EMP-{value}", "activity.activityId", "EMP-4711"],
     ["concat:{value}/{value}", c("a"), "a/a"],
@@ -48,6 +51,9 @@ describe("every transform, table-driven", () => {
     ["toInt", c(true), 1],
     ["toInt", NULL, null],
     ["toInt", c("abc"), err('"abc" is not a number')],
+    ["toInt", c(Number.MAX_SAFE_INTEGER), Number.MAX_SAFE_INTEGER],
+    ["toInt", c("99999999999999999999"), err("too large for toInt")],
+    ["toInt", c(-1e25), err("too large for toInt")],
     ["toInt", "completion.completionDate", err("dateFormat:epoch")],
     // round
     ["round", c(2.5), 3],
@@ -96,6 +102,12 @@ describe("every transform, table-driven", () => {
     ["dateFormat:dd.MM.yyyy", c("not a date"), err('"not a date" is not a date')],
     ["dateFormat:dd.MM.yyyy", c(95), err("dateFormat needs a datetime")],
     ["dateFormat:dd.MM.yyyy", NULL, null],
+    // the format's surrounding spaces are not part of it, and "epoch" is a keyword in any case
+    ["dateFormat: yyyy-MM-dd ", "completion.completionDate", "2026-04-11"],
+    ["dateFormat: epoch", "completion.completionDate", 1_775_917_920],
+    ["dateFormat:Epoch", c("1969-12-31T23:59:59Z"), -1],
+    ["dateFormat:EPOCHMS", "completion.completionDate", 1_775_917_920_000],
+    ["dateFormat:' 'yyyy", "completion.completionDate", " 2026"],
   ])("%s on %j gives %j", (chain, source, expected) => {
     expect(entryValue(chain, source)).toEqual(expected);
   });

@@ -120,7 +120,14 @@ export function compileStep(step: Step, input: StaticType): RunStep {
       return (v) => {
         if (v === null) return null;
         const n = numberFrom("toInt", v);
-        return n instanceof Failure ? n : Math.trunc(n) || 0;
+        if (n instanceof Failure) return n;
+        const whole = Math.trunc(n) || 0;
+        // Past 2^53 a number is no longer exact: the receiver would get a different whole number than the one given.
+        if (!Number.isSafeInteger(whole))
+          return new Failure(
+            `${quote(v)} is too large for toInt: whole numbers are exact only up to ±${Number.MAX_SAFE_INTEGER}; use toString to send it as text.`,
+          );
+        return whole;
       };
     case "round": {
       const digits = step.digits;

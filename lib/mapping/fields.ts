@@ -67,7 +67,7 @@ export const FIELDS = [
     type: "string",
     nullable: false,
     description: "The learner's learning profiles as comma-separated names; `split:,` makes a list of them.",
-    example: "Managers, Nurses",
+    example: "Managers,Nurses",
   },
   {
     name: "activity.activityName",

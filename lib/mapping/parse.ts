@@ -32,6 +32,7 @@ export type ParseResult = { ok: true; steps: Step[] } | { ok: false; errors: Cha
 
 type Span = { start: number; end: number };
 const ESCAPABLE = "|,=";
+const EPOCH_FORMATS = ["epoch", "epochMs"] as const;
 const NAMES = TRANSFORMS.map((t) => t.name);
 
 /** Spans of `text[start, end)` between unescaped separators. */
@@ -150,8 +151,11 @@ function parseArgument(
       return { name };
     case "dateFormat": {
       if (!arg || arg.start === arg.end) return needs("dateFormat:yyyy-MM-dd");
-      const { value, at } = unescapeSpan(chain, arg.start, arg.end);
-      if (value === "epoch" || value === "epochMs") return { name, format: value };
+      // Spaces around the format are not part of it (a space is written quoted: ' 'yyyy); "epoch" in any case.
+      const format = trimSpan(chain, arg);
+      const { value, at } = unescapeSpan(chain, format.start, format.end);
+      const keyword = EPOCH_FORMATS.find((k) => k.toLowerCase() === value.toLowerCase());
+      if (keyword) return { name, format: keyword };
       const compiled = compileDateFormat(value);
       if (compiled.ok) return { name, format: compiled.format };
       const { message, start, end } = compiled.error;
@@ -221,7 +225,9 @@ function parseStatusMap(chain: string, arg: Span): StepConfig | ChainError {
     const keySpan = trimSpan(chain, left);
     const match = unescapeSpan(chain, keySpan.start, keySpan.end).value;
     // Everything after the first "=" is the text, so "a=b=c" maps a to "b=c".
-    const value = unescapeSpan(chain, right.start, item.end).value;
+    // Trimmed like the value before "=": spaces around "=" and "," are layout, not text for the receiver.
+    const text = trimSpan(chain, { start: right.start, end: item.end });
+    const value = unescapeSpan(chain, text.start, text.end).value;
     if (match === "") return { message: 'statusMap item has no value before "=".', ...trimmed };
     const number = match === "*" ? null : parseNumber(match);
     const identity = number === null ? `t:${match}` : `n:${number}`;

@@ -40,7 +40,7 @@ export function fieldReader(field: FieldInfo): (record: object) => Value | Failu
         if (v === null || v === undefined) return null;
         if (typeof v === "number" && Number.isFinite(v)) return String(v);
         // Learning profiles may come straight from a join as a list of names.
-        if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v.join(", ");
+        if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v.join(",");
         return wrong(field, v, "text");
       };
     case "number":

@@ -17,7 +17,7 @@ export function sampleRecord(
       lastName: "Smith",
       organisation: "HR department",
       organisationId: 12,
-      learningProfiles: "Managers, Nurses",
+      learningProfiles: "Managers,Nurses",
     },
     activity: { activityName: "GDPR introduction", activityId: 4711 },
     completion: {

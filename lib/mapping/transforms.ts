@@ -137,7 +137,7 @@ export const TRANSFORMS = [
       "Splits text into a list at SEPARATOR (default a comma); each item is trimmed and empty items are dropped. " +
       "Null stays null.",
     example: "split:,",
-    exampleResult: '"Managers, Nurses" → ["Managers","Nurses"]',
+    exampleResult: '"Managers,Nurses" → ["Managers","Nurses"]',
     fits: ["string"],
   },
 ] as const satisfies readonly TransformInfo[];
