@@ -37,7 +37,10 @@ export async function analyzeDeliveries(db: DbOrTx): Promise<void> {
   await db.execute(sql`analyze deliveries`);
 }
 
-/** A scheduled run gives failed deliveries a new retry cycle, due at `now`. */
+/**
+ * A scheduled run gives failed deliveries a new retry cycle, due at `now`, or later when the receiver's last answer
+ * asked to wait longer (Retry-After: planAfterFailure dates a failed delivery then).
+ */
 export async function restartFailedDeliveries(
   db: DbOrTx,
   integrationId: string,
@@ -45,7 +48,12 @@ export async function restartFailedDeliveries(
 ): Promise<number> {
   const rows = await db
     .update(deliveries)
-    .set({ state: "pending", cycleAttempts: 0, nextAttemptAt: now ?? sql`now()`, updatedAt: sql`now()` })
+    .set({
+      state: "pending",
+      cycleAttempts: 0,
+      nextAttemptAt: sql`greatest(${deliveries.nextAttemptAt}, ${timeOr(now)})`,
+      updatedAt: sql`now()`,
+    })
     .where(and(eq(deliveries.integrationId, integrationId), eq(deliveries.state, "failed")))
     .returning({ id: deliveries.id });
   return rows.length;

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { INTEGRATION_QUEUE_PREFIX } from "../../lib/sync/jobs";
 import type { DbOrTx } from "../client";
 import { integrations } from "../schema";
@@ -27,7 +27,12 @@ export async function claimScheduleFire(
   const rows = await db
     .update(integrations)
     .set({ lastScheduledAt: fireAt })
-    .where(and(eq(integrations.id, id), seen ? eq(integrations.lastScheduledAt, seen) : undefined))
+    .where(
+      and(
+        eq(integrations.id, id),
+        seen ? eq(integrations.lastScheduledAt, seen) : isNull(integrations.lastScheduledAt),
+      ),
+    )
     .returning({ id: integrations.id });
   return rows.length === 1;
 }
@@ -35,11 +40,18 @@ export async function claimScheduleFire(
 /**
  * Active integrations with deliveries due at `now` and no sync job to send them: none running (locked) or due to
  * run on their queue. (A job waiting for a later time, a retry's or a failed job's, does not send what is due now.)
+ * With each, the error of its last run when that run failed within `quietMs` (a refused run's reason, perhaps).
  */
-export async function listIntegrationsWithoutRun(db: DbOrTx, now: Date) {
+export async function listIntegrationsWithoutRun(db: DbOrTx, now: Date, quietMs: number) {
   const at = now.toISOString();
-  return db.execute<{ id: string; name: string }>(sql`
-    select i.id, i.name from integrations i
+  return db.execute<{ id: string; name: string; recentRunError: string | null }>(sql`
+    select i.id, i.name, last_run.error as "recentRunError"
+    from integrations i
+    left join lateral (
+      select case when r.status = 'failed' and r.started_at > ${at}::timestamptz - make_interval(secs => ${quietMs / 1000})
+        then r.error end as error
+      from sync_runs r where r.integration_id = i.id order by r.started_at desc, r.id desc limit 1
+    ) last_run on true
     where i.status = 'active'
       and exists (
         select 1 from deliveries d

@@ -14,6 +14,8 @@ const SUMMARY: Record<string, string> = {
   "integration.mapping_save": "Saved the payload mapping",
   "integration.enable": "Enabled the integration",
   "integration.pause": "Paused the integration",
+  "integration.auto_disable": "Disabled the integration automatically: too many failures in a row",
+  "integration.gone_pause": "Paused the integration: the receiver answered 410 Gone",
   "integration.run": "Asked for a run now",
   "integration.delete": "Deleted the integration",
   "integration.import": "Created the integration from an exported file",
@@ -72,7 +74,12 @@ export function describeEvent(action: string, diff: Diff, affected?: unknown): D
       }));
   } else if (action === "integration.mapping_save") {
     changes = mappingChanges(oldValues.entries, newValues.entries);
-  } else if (action === "integration.enable" || action === "integration.pause") {
+  } else if (
+    action === "integration.enable" ||
+    action === "integration.pause" ||
+    action === "integration.auto_disable" ||
+    action === "integration.gone_pause"
+  ) {
     changes = [
       { field: "status", label: "status", old: oldValues.status ?? null, new: newValues.status ?? null },
     ];

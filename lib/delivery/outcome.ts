@@ -3,7 +3,7 @@ import { STATUS_CODES } from "node:http";
 import { toStorableText } from "../text";
 import { diagnose } from "./diagnose";
 import type { HttpResponse } from "./http-request";
-import { redactHeaders, scrubSecrets, secretValues } from "./redact";
+import { redactHeaders, redactResponseHeaders, scrubSecrets, secretValues } from "./redact";
 import { parseRetryAfter } from "./retry-after";
 import { presentsClientCert } from "./tls-options";
 import type { AttemptOutcome, ConnectionSettings, Failure } from "./types";
@@ -39,8 +39,10 @@ export function buildOutcome(ctx: OutcomeContext, parts: OutcomeParts): AttemptO
   // Everything that came from outside is masked and made storable (no NUL, no lone surrogate) before anyone keeps it.
   const clean = (text: string) => toStorableText(scrubSecrets(text, secrets));
   const responseHeaders: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response?.headers ?? {})) {
-    responseHeaders[toStorableText(name)] = clean(value);
+  // Session cookies from the receiver or a login/token endpoint are credentials too (redactResponseHeaders).
+  const answerHeaders = redactResponseHeaders(response?.headers ?? {}, settings, [ctx.token]);
+  for (const [name, value] of Object.entries(answerHeaders)) {
+    responseHeaders[toStorableText(name)] = toStorableText(value);
   }
   const diagnosis = failure
     ? diagnose({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REDACTED, redactHeaders, scrubSecrets, secretValues } from "./redact";
+import { REDACTED, redactHeaders, redactResponseHeaders, scrubSecrets, secretValues } from "./redact";
 
 const settings = {
   auth: { headerName: "X-Tenant-Key", username: "lms", clientId: "client one" },
@@ -42,6 +42,41 @@ describe("redactHeaders", () => {
   it("masks extra runtime secrets such as fetched tokens", () => {
     const out = redactHeaders({ "X-Echo": "tok-abcdef" }, { auth: {}, secrets: {} }, ["tok-abcdef"]);
     expect(out["X-Echo"]).toBe(REDACTED);
+  });
+
+  it("masks every secret header by its name in any case, however short its value", () => {
+    const out = redactHeaders(
+      { "x-tenant": "t7q", "X-Region": "t7q", "X-Org": "" },
+      { auth: {}, secrets: {}, secretHeaders: { "X-Tenant": "t7q", "x-ORG": "" } },
+    );
+    // A short value is masked where the secret header carries it, not everywhere it happens to appear.
+    expect(out).toEqual({ "x-tenant": REDACTED, "X-Region": "t7q", "X-Org": REDACTED });
+  });
+});
+
+describe("redactResponseHeaders", () => {
+  it("masks session cookies and echoed credentials, keeps ordinary headers and challenges", () => {
+    const out = redactResponseHeaders(
+      {
+        "set-cookie": "sid=s3ss10n; Path=/; HttpOnly, lang=en; Path=/",
+        "Set-Cookie2": 'sid="abc"; Version=1',
+        authorization: "Bearer eyJhbGciOi.abc.def",
+        "x-tenant": "t7q",
+        "www-authenticate": 'Bearer realm="hr", error="invalid_token"',
+        "content-type": "application/json",
+        "x-note": "key key-123456 refused",
+      },
+      { auth: {}, secrets: { apiKey: "key-123456" }, secretHeaders: { "X-Tenant": "t7q" } },
+    );
+    expect(out).toEqual({
+      "set-cookie": REDACTED,
+      "Set-Cookie2": REDACTED,
+      authorization: `Bearer ${REDACTED}`,
+      "x-tenant": REDACTED,
+      "www-authenticate": 'Bearer realm="hr", error="invalid_token"',
+      "content-type": "application/json",
+      "x-note": `key ${REDACTED} refused`,
+    });
   });
 });
 

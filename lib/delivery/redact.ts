@@ -5,8 +5,11 @@ export const REDACTED = "[redacted]";
 // Names that carry credentials by convention, whatever the integration calls them.
 const SENSITIVE_NAME =
   /authorization|token|secret|password|passwd|api[-_]?key|cookie|session|signature|credential/i;
-// Shorter values would blank out ordinary words in bodies.
+// Shorter values would blank out ordinary words in bodies (a secret header is still masked by its name).
 const MIN_SECRET_LENGTH = 4;
+// Answer headers that carry a credential (besides an echoed Authorization): session cookies. Challenges
+// (WWW-Authenticate, Proxy-Authenticate) name a scheme and realm, not a credential, and stay visible.
+const CREDENTIAL_RESPONSE_HEADERS = new Set(["set-cookie", "set-cookie2"]);
 
 type SecretSource = Pick<ConnectionSettings, "auth" | "secrets"> &
   Pick<Partial<ConnectionSettings>, "secretHeaders" | "signingKeys">;
@@ -95,6 +98,34 @@ export function redactHeaders(
   extraSecrets: (string | undefined)[] = [],
 ): Record<string, string> {
   const apiKeyHeader = settings?.auth?.headerName?.toLowerCase() ?? "x-api-key";
+  return redactEach(
+    headers,
+    settings,
+    extraSecrets,
+    (lower) => lower === apiKeyHeader || SENSITIVE_NAME.test(lower),
+  );
+}
+
+/**
+ * An answer's headers safe to store or show: session cookies become `[redacted]` whole (as a request's Cookie does),
+ * so do echoed credentials and secret headers; secrets inside the others are masked.
+ */
+export function redactResponseHeaders(
+  headers: Record<string, string>,
+  settings: SecretSource,
+  extraSecrets: (string | undefined)[] = [],
+): Record<string, string> {
+  return redactEach(headers, settings, extraSecrets, (lower) => CREDENTIAL_RESPONSE_HEADERS.has(lower));
+}
+
+/** Authorization keeps its scheme; a secret header (by name, any case) or a credential name is masked whole. */
+function redactEach(
+  headers: Record<string, string>,
+  settings: SecretSource | undefined,
+  extraSecrets: (string | undefined)[],
+  isCredentialName: (lower: string) => boolean,
+): Record<string, string> {
+  const secretNames = secretHeaderNames(settings);
   const secrets = settings ? secretValues(settings, extraSecrets) : [];
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
@@ -102,13 +133,28 @@ export function redactHeaders(
     if (lower === "authorization" || lower === "proxy-authorization") {
       const scheme = /^(\w+)\s+\S/.exec(value)?.[1];
       out[name] = scheme ? `${scheme} ${REDACTED}` : REDACTED;
-    } else if (lower === apiKeyHeader || SENSITIVE_NAME.test(lower)) {
+    } else if (secretNames.has(lower) || isCredentialName(lower)) {
       out[name] = REDACTED;
     } else {
       out[name] = scrubSecrets(value, secrets);
     }
   }
   return out;
+}
+
+const noNames: ReadonlySet<string> = new Set();
+const namesMemo = new WeakMap<object, ReadonlySet<string>>();
+
+/** The integration's secret header names, lower-cased: header names match in any case. */
+function secretHeaderNames(settings: SecretSource | undefined): ReadonlySet<string> {
+  const secretHeaders = settings?.secretHeaders;
+  if (!secretHeaders) return noNames;
+  let names = namesMemo.get(secretHeaders);
+  if (!names) {
+    names = new Set(Object.keys(secretHeaders).map((n) => n.toLowerCase()));
+    namesMemo.set(secretHeaders, names);
+  }
+  return names;
 }
 
 function toBase64(text: string): string {

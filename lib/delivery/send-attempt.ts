@@ -36,6 +36,11 @@ export type ExchangeRequest = {
   signal?: AbortSignal;
   clock?: Clock;
   started: number;
+  /**
+   * On a 401 with a cached token, fetch a new one and send once more (the default). Off when the token was fetched
+   * just now (Test connection proves the credentials first): a second login would prove nothing new.
+   */
+  retryOn401?: boolean;
 };
 
 /** Sends one delivery exactly as production does and returns its outcome; never throws for a failed delivery. */
@@ -149,7 +154,7 @@ export async function exchange(p: Prepared, req: ExchangeRequest): Promise<Attem
   let auth = await resolveAuth(authCtx);
   if (!auth.ok) return authFailureOutcome(ctx, p.url, auth);
   let sent = await send(auth);
-  if (sent.result.ok && sent.result.status === 401 && auth.token?.fromCache) {
+  if (sent.result.ok && sent.result.status === 401 && auth.token?.fromCache && req.retryOn401 !== false) {
     auth = await resolveAuth(authCtx, { forceRefresh: true });
     if (!auth.ok) return authFailureOutcome(ctx, p.url, auth);
     sent = await send(auth);

@@ -103,6 +103,27 @@ describe("testConnection", () => {
     expect(oauth.tokenRequests).toBe(before + 1);
   });
 
+  it("logs in once and sends one GET when the receiver refuses the fresh token (no second login)", async () => {
+    receiver.respondWith(json(401, { error: "token not accepted here" }));
+    const settings = testSettings(receiver.url, {
+      authType: "bearer_login",
+      auth: { loginUrl: login.url, username: "lms" },
+      secrets: { password: "pw" },
+    });
+    const [logins, sent] = [login.logins, receiver.requests.length];
+    const result = await testConnection({ settings, target: "production" });
+    expect(names(result.stages)).toEqual(["dns:ok", "connect:ok", "tls:ok", "token:ok", "http:failed"]);
+    expect(login.logins).toBe(logins + 1);
+    expect(receiver.requests.length).toBe(sent + 1);
+  });
+
+  it("passes on a 2xx to its GET even when the POST's success codes are narrower", async () => {
+    receiver.respondWith(json(200, { ok: true }));
+    const settings = testSettings(receiver.url, { successCodes: "201" });
+    const result = await testConnection({ settings, target: "production" });
+    expect(result).toMatchObject({ ok: true, verdict: "passed" });
+  });
+
   it("stops at the token stage when login fails, with the login diagnosis", async () => {
     const settings = testSettings(receiver.url, {
       authType: "bearer_login",

@@ -6,6 +6,7 @@ import { prepare } from "./prepare";
 import { probeConnect, probeDns, probeTls } from "./probes";
 import { scrubDeep, secretValues } from "./redact";
 import { authFailureOutcome, exchange } from "./send-attempt";
+import { DEFAULT_SUCCESS_CODES, isSuccessStatus } from "./success-codes";
 import { presentsClientCert } from "./tls-options";
 import type { ConnectionSettings, Failure, Target, TestConnectionResult, TestStage } from "./types";
 
@@ -101,7 +102,13 @@ async function probeStages(input: TestConnectionInput): Promise<TestConnectionRe
   }
 
   const httpStarted = performance.now();
-  const outcome = await exchange(prepared, { method, started });
+  // A GET or OPTIONS proves the connection with any 2xx, whatever the POST's success codes are (201 only, say).
+  const judged = {
+    ...prepared,
+    isSuccess: (status: number) =>
+      isSuccessStatus(status, DEFAULT_SUCCESS_CODES) || prepared.isSuccess(status),
+  };
+  const outcome = await exchange(judged, { method, started, retryOn401: !hasToken(settings.authType) });
   const reachable = outcome.status === 405;
   const verdict = outcome.ok ? "passed" : reachable ? "reachable" : "failed";
   const detail =

@@ -139,10 +139,12 @@ export async function setIntegrationStatus(
   return db.transaction(async (tx) => {
     const old = await findIntegrationForUpdate(tx, id);
     if (!old) return { ok: false, reason: "not_found" };
+    // The system's reason stays only while its state does: a pause by hand replaces an auto-disable's.
+    const cleared = { disabledReason: null, disabledAt: null };
     const values =
       action === "enable"
-        ? { status: "active" as const, consecutiveFailures: 0, disabledReason: null, disabledAt: null }
-        : { status: "paused" as const };
+        ? { status: "active" as const, consecutiveFailures: 0, ...cleared }
+        : { status: "paused" as const, ...(old.status === "paused" ? {} : cleared) };
     const row = await updateIntegrationRow(tx, id, { ...values, updatedBy: actor.id });
     // What waited while it was off is due now: sent by a run that starts no new retry cycles (as a retry's run).
     if (action === "enable") await enqueueRetrySync(tx, id, new Date(), "enable");

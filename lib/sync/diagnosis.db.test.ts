@@ -196,4 +196,29 @@ describe("the log API", () => {
     });
     expect(firstRun.body.entries.map((e: { id: number }) => e.id)).toEqual([row.id]);
   });
+
+  it("stores and shows a viewer no secret header value, however short, and no session cookie", async () => {
+    receiver.setDefault(
+      json(200, { received: true }, { "set-cookie": "sid=s3ss10n-c00kie; Path=/; HttpOnly" }),
+    );
+    const integrationId = await addReceiverIntegration(t.db, `${receiver.url}completions`, {
+      secretHeaders: { "X-Tenant": "t7q" },
+    });
+    expect(await runSync(t.db, integrationId, "manual")).toMatchObject({ ran: true, succeeded: 1 });
+    expect(receiver.requests.at(-1)?.headers["x-tenant"]).toBe("t7q");
+    const [row] = await logRows(integrationId);
+    expect(row?.requestHeaders["X-Tenant"]).toBe("[redacted]");
+    expect(row?.responseHeaders?.["set-cookie"]).toBe("[redacted]");
+    expect(JSON.stringify(row)).not.toMatch(/t7q|s3ss10n/);
+
+    const entry = await callRoute(getEntry, {
+      token,
+      path: `/api/integrations/${integrationId}/log/${row!.id}`,
+      params: { id: integrationId, entryId: String(row!.id) },
+    });
+    expect(entry.status).toBe(200);
+    expect(entry.body.entry.requestHeaders["X-Tenant"]).toBe("[redacted]");
+    expect(entry.body.entry.responseHeaders["set-cookie"]).toBe("[redacted]");
+    expect(entry.text).not.toMatch(/t7q|s3ss10n/);
+  });
 });

@@ -11,7 +11,7 @@ export type Streak = {
   /** The failure that brought the count to the threshold, and that count. */
   reached: { count: number; failure: Failed } | null;
   lastSuccess: AttemptResult | undefined;
-  /** A 410 Gone among them. */
+  /** A 410 Gone among them (one the success codes do not count as success). */
   gone: AttemptResult | undefined;
 };
 
@@ -33,7 +33,7 @@ export function followStreak(before: number, threshold: number, sent: AttemptRes
     gone: undefined,
   };
   for (const result of sent) {
-    if (result.outcome.status === 410) streak.gone ??= result;
+    if (!result.outcome.ok && result.outcome.status === 410) streak.gone ??= result;
     if (!isFailure(result)) {
       streak.after = 0;
       streak.lastSuccess = result;

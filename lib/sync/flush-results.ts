@@ -8,7 +8,7 @@ import {
   applyIntegrationHealth,
   type HealthChange,
   planIntegrationHealth,
-  sendHealthNotifications,
+  recordHealthEvents,
 } from "./integration-health";
 
 export type FlushOutcome = HealthChange & {
@@ -51,7 +51,7 @@ export async function flushResults(
       return { stop: "not_active" as const, consecutiveFailures: 0, counts };
     }
     const health = planIntegrationHealth(integration, results);
-    await sendHealthNotifications(tx, health);
+    await recordHealthEvents(tx, integrationId, health);
     // Sent together; a write that fails aborts the transaction, and postgres.js rolls it back.
     await Promise.all([
       insertSyncLogRows(

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { type Integration, integrations } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { type NotifyInput, notify } from "@/lib/notify/notify";
 import type { AttemptResult } from "./attempt-result";
 import { describeFailure } from "./describe-failure";
@@ -15,6 +16,11 @@ export type HealthPlan = HealthChange & {
     Pick<Integration, "consecutiveFailures" | "status" | "disabledReason" | "disabledAt" | "lastSuccessAt">
   >;
   notifications: NotifyInput[];
+  /** The status change the batch brings about (auto-disabled, or paused by a 410), for the audit trail. */
+  statusChange: {
+    action: "integration.auto_disable" | "integration.gone_pause";
+    from: Integration["status"];
+  } | null;
 };
 
 /**
@@ -86,12 +92,39 @@ export function planIntegrationHealth(integration: Integration, results: Attempt
         : status !== "active"
           ? "not_active"
           : null;
-  return { set, notifications, stop, consecutiveFailures: streak.after };
+  const statusChange =
+    status === integration.status
+      ? null
+      : {
+          action:
+            status === "auto_disabled"
+              ? ("integration.auto_disable" as const)
+              : ("integration.gone_pause" as const),
+          from: integration.status,
+        };
+  return { set, notifications, statusChange, stop, consecutiveFailures: streak.after };
 }
 
-/** Writes a plan's notifications (each with its e-mail job), in the caller's transaction. */
-export async function sendHealthNotifications(tx: DbOrTx, plan: HealthPlan): Promise<void> {
+/**
+ * Writes a plan's notifications (each with its e-mail job) and, when it changes the integration's status, an audit
+ * event by the system (every change to an integration is one), in the caller's transaction.
+ */
+export async function recordHealthEvents(tx: DbOrTx, integrationId: string, plan: HealthPlan): Promise<void> {
   for (const notification of plan.notifications) await notify(tx, notification);
+  const { statusChange } = plan;
+  if (!statusChange) return;
+  await recordAudit(tx, {
+    actor: null,
+    action: statusChange.action,
+    resourceType: "integration",
+    resourceId: integrationId,
+    old: { status: statusChange.from },
+    new: {
+      status: plan.set.status,
+      disabledReason: plan.set.disabledReason,
+      consecutiveFailures: plan.consecutiveFailures,
+    },
+  });
 }
 
 /** The plan's new values for the integration's row. */

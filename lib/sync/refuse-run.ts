@@ -1,8 +1,10 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { findIntegration } from "@/db/queries/integrations";
 import { finishSyncRun } from "@/db/queries/sync-runs";
 import { type Integration, syncRuns } from "@/db/schema";
 import { receiverValidator } from "@/lib/contract/validator";
+import { connectionFromIntegration } from "@/lib/integrations/connection";
 import { validateMapping } from "@/lib/mapping";
 import { notify } from "@/lib/notify/notify";
 
@@ -38,6 +40,14 @@ export async function refuseRun(
     });
   });
   return reason;
+}
+
+/** Why a run of the integration would be refused now (as refuseRun would say it), or null. */
+export async function refusalReason(db: Db, integrationId: string): Promise<string | null> {
+  const integration = await findIntegration(db, integrationId);
+  if (!integration) return null;
+  const conn = connectionFromIntegration(integration);
+  return whyRefused(integration, conn.ok ? null : conn.error);
 }
 
 function whyRefused(integration: Integration, credentialsError: string | null): string | null {

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { runOnce } from "graphile-worker";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createMissingDeliveries } from "@/db/queries/deliveries";
-import { deliveries, integrations } from "@/db/schema";
+import { deliveries, integrations, syncRuns } from "@/db/schema";
 import { createTestDatabase, type TestDatabase, truncateAll } from "@/db/test/database";
 import { json, type Receiver, startReceiver } from "@/lib/delivery/test-support/servers";
 import { setIntegrationStatus } from "@/lib/integrations/change-integration";
@@ -117,5 +117,44 @@ describe("the minute tick", () => {
     await t.db.update(integrations).set({ status: "active" }).where(eq(integrations.id, integrationId));
     await t.db.execute(sql`update deliveries set leased_until = now() + interval '1 hour'`);
     expect(await resumed()).toEqual([]); // leased: another run has them
+  });
+
+  it("leaves an integration whose run was refused alone while the reason holds: resumed once fixed, or an hour on", async () => {
+    const { integrationId } = await seedSyncFixture(t.db, {
+      endpointUrl: `${receiver.url}in`,
+      completions: 2,
+      integration: { scheduleCron: "0 0 1 1 *" },
+    });
+    await createMissingDeliveries(t.db, integrationId, new Date(0), new Date(Date.now() - 1_000));
+    const setMapping = (mapping: (typeof integrations.$inferInsert)["mapping"]) =>
+      t.db.update(integrations).set({ mapping }).where(eq(integrations.id, integrationId));
+    const [good] = await t.db.select({ mapping: integrations.mapping }).from(integrations);
+    await setMapping([{ key: "employeeId", source: "user.emial" }]);
+    const resumed = async (now?: Date) => (await runTick(t.db, now)).resumed.map((r) => r.id);
+
+    // The first tick runs it, and the run is refused (and says why).
+    expect(await resumed()).toEqual([integrationId]);
+    await runDueSyncJobs();
+    const [run] = await t.db.select().from(syncRuns);
+    expect(run).toMatchObject({ status: "failed", sent: 0 });
+    expect(run?.error).toContain("user.emial");
+    // Not again each minute: only another failed run would come of it.
+    expect(await resumed()).toEqual([]);
+    expect(await resumed(new Date(Date.now() + 30 * 60_000))).toEqual([]);
+    // An hour on it is tried again (a fix outside the app: a key set again).
+    expect(await resumed(new Date(Date.now() + 61 * 60_000))).toEqual([integrationId]);
+    await t.sql`delete from graphile_worker._private_jobs`;
+
+    // Another reason is news: a run says it.
+    await setMapping([{ key: "employeeId", source: "user.emial2" }]);
+    expect(await resumed()).toEqual([integrationId]);
+    await t.sql`delete from graphile_worker._private_jobs`;
+
+    // Fixed, it is resumed at the next tick, and sends.
+    await setMapping(good!.mapping);
+    expect(await resumed()).toEqual([integrationId]);
+    await runDueSyncJobs();
+    expect(await states(integrationId)).toEqual(["succeeded", "succeeded"]);
+    expect(receiver.requests).toHaveLength(2);
   });
 });

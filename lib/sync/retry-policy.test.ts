@@ -40,6 +40,19 @@ describe("retry schedule", () => {
     );
   });
 
+  it("keeps a Retry-After when the schedule is used up: failed, but not due again before the receiver asked", () => {
+    expect(planAfterFailure(4, [60, 300, 1800], now, { status: 429, retryAfterMs: 3_600_000 })).toEqual({
+      state: "failed",
+      nextAttemptAt: at(3_600_000),
+    });
+    expect(planAfterFailure(1, [], now, { status: 503, retryAfterMs: 9e9 }).nextAttemptAt).toEqual(
+      at(MAX_RETRY_AFTER_MS),
+    );
+    expect(planAfterFailure(4, [60], now, { status: 500, retryAfterMs: 3_600_000 }).nextAttemptAt).toEqual(
+      now,
+    );
+  });
+
   it("with no retries configured, a failure is final for this cycle", () => {
     expect(planAfterFailure(1, [], now, { status: 500 }).state).toBe("failed");
   });

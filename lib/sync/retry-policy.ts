@@ -15,11 +15,17 @@ export function planAfterFailure(
   response: { status: number | null; retryAfterMs?: number },
 ): FailurePlan {
   const delaySeconds = retrySchedule[cycleAttempts - 1];
-  if (delaySeconds === undefined) return { state: "failed", nextAttemptAt: now };
-  let delayMs = delaySeconds * 1000;
   const honoursRetryAfter = response.status === 429 || response.status === 503;
-  if (honoursRetryAfter && response.retryAfterMs !== undefined) {
-    delayMs = Math.max(delayMs, Math.min(response.retryAfterMs, MAX_RETRY_AFTER_MS));
-  }
-  return { state: "retrying", nextAttemptAt: new Date(now.getTime() + delayMs) };
+  const askedMs =
+    honoursRetryAfter && response.retryAfterMs !== undefined
+      ? Math.min(response.retryAfterMs, MAX_RETRY_AFTER_MS)
+      : 0;
+  // Failed, it waits for the next scheduled run's new cycle, but not before the receiver asked (restartFailedDeliveries
+  // keeps that time).
+  if (delaySeconds === undefined)
+    return { state: "failed", nextAttemptAt: new Date(now.getTime() + askedMs) };
+  return {
+    state: "retrying",
+    nextAttemptAt: new Date(now.getTime() + Math.max(delaySeconds * 1000, askedMs)),
+  };
 }

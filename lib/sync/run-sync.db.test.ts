@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { runOnce } from "graphile-worker";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createMissingDeliveries } from "@/db/queries/deliveries";
-import { deliveries, integrations, notifications, syncLog, syncRuns } from "@/db/schema";
+import { auditEvents, deliveries, integrations, notifications, syncLog, syncRuns } from "@/db/schema";
 import { createTestDatabase, type TestDatabase, truncateAll } from "@/db/test/database";
 import { testClock } from "@/lib/clock";
 import { REDACTED } from "@/lib/delivery/redact";
@@ -34,6 +34,11 @@ afterAll(async () => {
 
 const endpoint = () => `${receiver.url}completions`;
 const deliveryRows = (id: string) => t.db.select().from(deliveries).where(eq(deliveries.integrationId, id));
+/** Audit events of an integration after its creation (the fixture's create), oldest first. */
+const systemEvents = async (id: string) =>
+  (
+    await t.db.select().from(auditEvents).where(eq(auditEvents.resourceId, id)).orderBy(auditEvents.id)
+  ).filter((e) => e.action !== "integration.create");
 const secondsFromNow = (d: Date) => Math.round((d.getTime() - Date.now()) / 1000);
 const timeTravel = () =>
   t.db.execute(
@@ -186,6 +191,26 @@ describe("a sync run", () => {
     expect(wait).toBeLessThan(7300);
   });
 
+  it("keeps a Retry-After past the last retry: the next scheduled run does not send before the receiver asked", async () => {
+    const { integrationId } = await seedSyncFixture(t.db, {
+      endpointUrl: endpoint(),
+      completions: 1,
+      integration: { failureThreshold: 100, retrySchedule: [] },
+    });
+    receiver.respondWith(json(429, { error: "slow down" }, { "retry-after": "3600" }));
+    expect(await runSync(t.db, integrationId, "manual")).toMatchObject({ sent: 1, failed: 1 });
+    const [failed] = await deliveryRows(integrationId);
+    expect(failed?.state).toBe("failed");
+    expect(secondsFromNow(failed!.nextAttemptAt)).toBeGreaterThan(3500);
+
+    // A scheduled run minutes later gives it a new cycle, due when the receiver asked, and sends nothing now.
+    expect(await runSync(t.db, integrationId, "schedule")).toMatchObject({ sent: 0 });
+    const [waiting] = await deliveryRows(integrationId);
+    expect(waiting?.state).toBe("pending");
+    expect(secondsFromNow(waiting!.nextAttemptAt)).toBeGreaterThan(3500);
+    expect(receiver.requests).toHaveLength(1);
+  });
+
   it("disables the integration after 10 failures in a row, e-mails people, and continues where it stopped once enabled", async () => {
     const smtp = await startSmtpServer();
     process.env.SMTP_URL = smtp.url;
@@ -212,6 +237,17 @@ describe("a sync run", () => {
         ["integration.auto_disabled", "error"],
       ]);
       expect(inbox[0]?.title).toContain("failing: 5 in a row");
+      // The change is in the integration's history, by the system.
+      const audit = (await systemEvents(integrationId)).at(-1);
+      expect(audit).toMatchObject({
+        action: "integration.auto_disable",
+        actorId: null,
+        actorLabel: "system",
+      });
+      expect(audit?.diff).toMatchObject({
+        old: { status: "active" },
+        new: { status: "auto_disabled", consecutiveFailures: 10 },
+      });
 
       await runOnce({ connectionString: t.url, taskList: { "notification-email": notificationEmail } });
       expect(smtp.mails).toHaveLength(2);
@@ -253,6 +289,43 @@ describe("a sync run", () => {
     expect(row?.disabledReason).toContain("410 Gone");
     const [n] = await t.db.select().from(notifications);
     expect(n?.kind).toBe("integration.gone");
+    const audit = await systemEvents(integrationId);
+    expect(audit.map((e) => [e.action, e.actorLabel])).toEqual([["integration.gone_pause", "system"]]);
+  });
+
+  it("a pause by hand replaces an auto-disable's reason; pausing again keeps the pause's", async () => {
+    const { integrationId } = await seedSyncFixture(t.db, { endpointUrl: endpoint(), completions: 1 });
+    await t.db
+      .update(integrations)
+      .set({ status: "auto_disabled", disabledReason: "HTTP 500", disabledAt: new Date() })
+      .where(eq(integrations.id, integrationId));
+    const admin = await insertAdmin(t.db);
+    const paused = await setIntegrationStatus(t.db, integrationId, "pause", admin);
+    expect(paused.ok && paused.integration).toMatchObject({
+      status: "paused",
+      disabledReason: null,
+      disabledAt: null,
+    });
+
+    await t.db
+      .update(integrations)
+      .set({ disabledReason: "410 Gone" })
+      .where(eq(integrations.id, integrationId));
+    const again = await setIntegrationStatus(t.db, integrationId, "pause", admin);
+    expect(again.ok && again.integration).toMatchObject({ status: "paused", disabledReason: "410 Gone" });
+  });
+
+  it("does not pause for a 410 the integration counts as success", async () => {
+    receiver.setDefault(json(410, { ok: true }));
+    const { integrationId } = await seedSyncFixture(t.db, {
+      endpointUrl: endpoint(),
+      completions: 5,
+      integration: { successCodes: "2xx,410" },
+    });
+    expect(await runSync(t.db, integrationId, "manual")).toMatchObject({ status: "completed", succeeded: 5 });
+    const [row] = await t.db.select().from(integrations).where(eq(integrations.id, integrationId));
+    expect(row?.status).toBe("active");
+    expect(await t.db.select().from(notifications)).toHaveLength(0);
   });
 
   it("refuses to send with a mapping that no longer validates, and says why once", async () => {

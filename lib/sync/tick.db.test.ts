@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { insertAppUser } from "@/db/queries/app-users";
+import { claimScheduleFire } from "@/db/queries/schedule";
 import { deliveries, integrations } from "@/db/schema";
 import { createTestDatabase, type TestDatabase, truncateAll } from "@/db/test/database";
 import type { Actor } from "@/lib/auth/roles";
@@ -58,6 +59,19 @@ describe("the minute tick", () => {
     expect((await runTick(t.db, new Date("2026-03-01T10:23:30Z"))).enqueued).toHaveLength(0);
     expect((await runTick(t.db, new Date("2026-03-01T10:25:00Z"))).enqueued).toHaveLength(1);
     expect(await jobs()).toHaveLength(1); // the job key keeps one waiting run, not two
+  });
+
+  it("lets one of two ticks that saw the same first fire claim it", async () => {
+    const { integrationId } = await seedSyncFixture(t.db, {
+      endpointUrl: "https://hr.example.com/x",
+      completions: 1,
+      integration: { scheduleCron: "*/5 * * * *" },
+    });
+    const fire = new Date("2026-03-01T10:20:00Z");
+    // Both read lastScheduledAt as null (never scheduled) before either wrote it.
+    expect(await claimScheduleFire(t.db, integrationId, null, fire)).toBe(true);
+    expect(await claimScheduleFire(t.db, integrationId, null, fire)).toBe(false);
+    expect(await claimScheduleFire(t.db, integrationId, fire, new Date("2026-03-01T10:25:00Z"))).toBe(true);
   });
 
   it("leaves paused integrations alone", async () => {

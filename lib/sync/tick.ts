@@ -2,6 +2,10 @@ import type { Db } from "@/db/client";
 import { claimScheduleFire, listActiveSchedules, listIntegrationsWithoutRun } from "@/db/queries/schedule";
 import { latestFireBetween } from "@/lib/schedule/cron";
 import { enqueueRetrySync, enqueueSync } from "./jobs";
+import { refusalReason } from "./refuse-run";
+
+/** How long the tick leaves an integration whose run was refused alone, while the reason holds. */
+export const REFUSED_QUIET_MS = 60 * 60_000;
 
 export type TickResult = {
   active: number;
@@ -30,8 +34,14 @@ export async function runTick(db: Db, now = new Date()): Promise<TickResult> {
     });
     if (claimed) enqueued.push({ id: s.id, name: s.name, firedAt: latest });
   }
-  const resumed = [...(await listIntegrationsWithoutRun(db, now))];
-  // The retry run sends what is due without starting new cycles for failed deliveries (the schedule's business).
-  for (const r of resumed) await enqueueRetrySync(db, r.id, now, "tick");
+  const resumed: TickResult["resumed"] = [];
+  for (const r of await listIntegrationsWithoutRun(db, now, REFUSED_QUIET_MS)) {
+    // A run refused lately for a reason that still holds would only be refused again: it waits for a fix (which
+    // changes the reason), the schedule, or the quiet time to pass (a fix outside the app: a key set again).
+    if (r.recentRunError && (await refusalReason(db, r.id)) === r.recentRunError) continue;
+    // The retry run sends what is due without starting new cycles for failed deliveries (the schedule's business).
+    await enqueueRetrySync(db, r.id, now, "tick");
+    resumed.push({ id: r.id, name: r.name });
+  }
   return { active: schedules.length, enqueued, resumed };
 }

@@ -12,13 +12,13 @@ import type { RunState } from "./run-state";
 const WRITE_EVERY_MS = 50;
 
 /**
- * Keeps a finished attempt for its batch. A 410 stops the run, and so does the failure that brings the failures in
+ * Keeps a finished attempt for its batch. A failed 410 stops the run, and so does the failure that brings the failures in
  * a row to the threshold: no attempt starts after it, those in flight finish and are recorded.
  */
 export function keepResult(run: RunContext, state: RunState, result: AttemptResult): void {
   state.results.push(result);
   if (result.wasSent) state.consecutiveFailures = result.outcome.ok ? 0 : state.consecutiveFailures + 1;
-  if (result.outcome.status === 410) state.stopReason ??= "gone";
+  if (!result.outcome.ok && result.outcome.status === 410) state.stopReason ??= "gone";
   if (state.consecutiveFailures >= run.failureThreshold) state.stopReason ??= "auto_disabled";
   wakeWhenDue(state);
 }
