@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockedAddressKind, checkResolvedAddress, checkUrlAllowed } from "./address-policy";
+import { blockedAddressKind, checkResolvedAddress, checkUrlAllowed, checkUrlForSave } from "./address-policy";
 
 const production = { isProduction: true, allowedPrivateHosts: [] };
 const development = { isProduction: false, allowedPrivateHosts: [] };
@@ -89,6 +89,22 @@ describe("checkUrlAllowed", () => {
       ok: false,
       code: "config",
     });
+  });
+});
+
+describe("checkUrlForSave", () => {
+  it("in production also refuses localhost names (loopback by definition), unless allowed by name or address", () => {
+    for (const url of ["https://localhost/in", "https://LOCALHOST:8443/in", "https://hr.localhost/in"]) {
+      expect(checkUrlForSave(url, production), url).toMatchObject({ ok: false, reason: "private_address" });
+      expect(checkUrlAllowed(url, production).ok, url).toBe(true); // at connect time, guardedLookup refuses it
+      expect(checkUrlForSave(url, development).ok, url).toBe(true);
+    }
+    expect(checkUrlForSave("https://localhost.example.com/in", production).ok).toBe(true);
+    expect(checkUrlForSave("http://localhost/in", production)).toMatchObject({ ok: false, reason: "http" });
+    for (const hosts of [["localhost"], ["127.0.0.1"], ["::1"]]) {
+      const policy = { isProduction: true, allowedPrivateHosts: hosts };
+      expect(checkUrlForSave("https://localhost/in", policy).ok, hosts[0]).toBe(true);
+    }
   });
 });
 

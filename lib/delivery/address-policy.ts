@@ -133,6 +133,20 @@ export function checkUrlAllowed(raw: string, policy: Policy = currentPolicy()): 
   return { ok: true, url };
 }
 
+/**
+ * checkUrlAllowed for a URL being saved, which also refuses localhost and its subdomains in production: they are
+ * loopback by definition (RFC 6761), so every attempt would be refused at connect time (guardedLookup) and count
+ * towards auto-disable. Allowed when ALLOWED_PRIVATE_HOSTS names the host or a loopback address.
+ */
+export function checkUrlForSave(raw: string, policy: Policy = currentPolicy()): UrlCheck {
+  const check = checkUrlAllowed(raw, policy);
+  if (!check.ok || !policy.isProduction) return check;
+  const host = check.url.hostname;
+  if (!/^(?:.+\.)?localhost\.?$/i.test(host)) return check;
+  const allowed = isAllowedHost(host, "127.0.0.1", policy) || isAllowedHost(host, "::1", policy);
+  return allowed ? check : refusedAddress(host, "127.0.0.1", "loopback");
+}
+
 function refusedAddress(host: string, ip: string, kind: string): UrlCheck & { ok: false } {
   const at = host === ip ? host : `${host} (${ip})`;
   return {

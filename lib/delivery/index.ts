@@ -1,6 +1,6 @@
 import "server-only";
 
-export { checkUrlAllowed, type UrlCheck } from "./address-policy";
+export { checkUrlAllowed, checkUrlForSave, type UrlCheck } from "./address-policy";
 export { type CertificateInput, readCertificate } from "./certificate";
 export { type CurlOptions, type CurlRequest, toCurl } from "./curl";
 export { diagnose } from "./diagnose";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ClientCertInfo, Integration } from "@/db/schema";
 import { contractProblems } from "@/lib/contract/save-check";
-import { checkUrlAllowed, readCertificate } from "@/lib/delivery";
+import { checkUrlForSave, readCertificate } from "@/lib/delivery";
 import { certificateInputFromSecrets } from "@/lib/delivery/certificate";
 import { getSettings } from "@/lib/settings";
 import { SECRET_HEADER_PREFIX } from "./field-schemas";
@@ -50,7 +50,7 @@ export function checkSave(
   ];
   for (const [path, url] of urls) {
     if (!url) continue;
-    const check = checkUrlAllowed(url);
+    const check = checkUrlForSave(url);
     if (!check.ok) problems.push({ path, message: check.message });
   }
   problems.push(...contractProblems(input, existing));

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { isoDateTime } from "../api/iso-date-time";
 import { receiverSchemaSchema } from "../contract/model";
 import { mappingSchema } from "../mapping/schemas";
-import { isValidTimeZone } from "../schedule/cron";
+import { canonicalTimeZone } from "../schedule/cron";
+import { filterTime } from "../sync-log/schemas";
 import { authConfigSchema, authTypeSchema, SECRET_NAMES, type SecretName } from "./auth-types";
 import { certificateDetailsSchema } from "./certificate-schemas";
 import {
@@ -20,9 +21,34 @@ import { INTEGRATION_STATUSES } from "./model";
 
 export { SECRET_NAMES, type SecretName } from "./auth-types";
 
-const timeZoneSchema = z
-  .string()
-  .refine(isValidTimeZone, "Unknown time zone: use an IANA name such as Europe/Copenhagen");
+// Stored and used by its canonical name: PostgreSQL does not know every alias Intl still resolves.
+const timeZoneSchema = z.string().transform((zone, ctx) => {
+  const canonical = canonicalTimeZone(zone);
+  if (canonical) return canonical;
+  ctx.addIssue({ code: "custom", message: "Unknown time zone: use an IANA name such as Europe/Copenhagen" });
+  return z.NEVER;
+});
+
+/**
+ * A point in time as JSON sends it: an ISO 8601 date (midnight UTC) or date and time with Z or an offset, in the
+ * years filterTime allows (1970–9999). Never coerced, so null, true or 0 is a 400 rather than 1970-01-01. A `Date`
+ * passes too, for callers in the same process (the seed, tests).
+ */
+export const pointInTimeSchema = z
+  .union(
+    [
+      z.iso.date(),
+      z.iso.datetime({ offset: true }),
+      z.iso.datetime({ offset: true, precision: -1 }),
+      z.date(),
+    ],
+    {
+      error:
+        "Enter a date such as 2026-04-01, or a date and time with its offset such as 2026-04-01T08:00:00Z",
+    },
+  )
+  // filterTime takes anything (it coerces); here only what the union let through reaches it.
+  .pipe(filterTime as z.ZodType<Date, string | Date>);
 
 /** Every setting's schema, with no defaults; create adds the defaults, update makes each key optional. */
 const settingsFields = {
@@ -109,9 +135,9 @@ const settingsFields = {
     .array(z.string().trim().email("Not an e-mail address"))
     .max(L.notificationEmails)
     .describe("Who is e-mailed when the integration fails or is disabled (when SMTP is set)"),
-  sendFrom: z.coerce
-    .date()
-    .describe("Completions recorded from this time on are sent (ISO 8601); default: when it was created"),
+  sendFrom: pointInTimeSchema.describe(
+    "Completions recorded from this time on are sent (ISO 8601); default: when it was created",
+  ),
 };
 
 // What each secret is, for the API's description of it.
@@ -158,30 +184,32 @@ export const integrationSettingsSchema = z.object({
   secretHeaders: secretHeadersInputSchema.optional(),
 });
 
-export const createIntegrationSchema = z.object({
-  ...settingsFields,
-  testUrl: settingsFields.testUrl.optional(),
-  authConfig: settingsFields.authConfig.default({}),
-  caBundlePem: settingsFields.caBundlePem.optional(),
-  successCodes: settingsFields.successCodes.default(D.successCodes),
-  timeoutMs: settingsFields.timeoutMs.default(D.timeoutMs),
-  customHeaders: settingsFields.customHeaders.default({}),
-  scheduleCron: settingsFields.scheduleCron.default(D.scheduleCron),
-  scheduleTimeZone: settingsFields.scheduleTimeZone.default(D.scheduleTimeZone),
-  retrySchedule: settingsFields.retrySchedule.default([...D.retrySchedule]),
-  failureThreshold: settingsFields.failureThreshold.default(D.failureThreshold),
-  concurrency: settingsFields.concurrency.default(D.concurrency),
-  syncOnCompletion: settingsFields.syncOnCompletion.default(D.syncOnCompletion),
-  syncDebounceSeconds: settingsFields.syncDebounceSeconds.default(D.syncDebounceSeconds),
-  resendOnUpdate: settingsFields.resendOnUpdate.default(D.resendOnUpdate),
-  receiverSchema: settingsFields.receiverSchema.optional(),
-  validateBeforeSending: settingsFields.validateBeforeSending.default(D.validateBeforeSending),
-  notificationEmails: settingsFields.notificationEmails.default([]),
-  sendFrom: settingsFields.sendFrom.optional(),
-  secrets: secretsInputSchema.optional(),
-  secretHeaders: secretHeadersInputSchema.optional(),
-  mapping: mappingSchema.optional().describe("The payload mapping; default: the standard mapping"),
-});
+export const createIntegrationSchema = z
+  .object({
+    ...settingsFields,
+    testUrl: settingsFields.testUrl.optional(),
+    authConfig: settingsFields.authConfig.default({}),
+    caBundlePem: settingsFields.caBundlePem.optional(),
+    successCodes: settingsFields.successCodes.default(D.successCodes),
+    timeoutMs: settingsFields.timeoutMs.default(D.timeoutMs),
+    customHeaders: settingsFields.customHeaders.default({}),
+    scheduleCron: settingsFields.scheduleCron.default(D.scheduleCron),
+    scheduleTimeZone: settingsFields.scheduleTimeZone.default(D.scheduleTimeZone),
+    retrySchedule: settingsFields.retrySchedule.default([...D.retrySchedule]),
+    failureThreshold: settingsFields.failureThreshold.default(D.failureThreshold),
+    concurrency: settingsFields.concurrency.default(D.concurrency),
+    syncOnCompletion: settingsFields.syncOnCompletion.default(D.syncOnCompletion),
+    syncDebounceSeconds: settingsFields.syncDebounceSeconds.default(D.syncDebounceSeconds),
+    resendOnUpdate: settingsFields.resendOnUpdate.default(D.resendOnUpdate),
+    receiverSchema: settingsFields.receiverSchema.optional(),
+    validateBeforeSending: settingsFields.validateBeforeSending.default(D.validateBeforeSending),
+    notificationEmails: settingsFields.notificationEmails.default([]),
+    sendFrom: settingsFields.sendFrom.optional(),
+    secrets: secretsInputSchema.optional(),
+    secretHeaders: secretHeadersInputSchema.optional(),
+    mapping: mappingSchema.optional().describe("The payload mapping; default: the standard mapping"),
+  })
+  .strict();
 export type CreateIntegrationInput = z.infer<typeof createIntegrationSchema>;
 
 /** A PATCH: only the keys it names change; null clears a nullable setting; `version` guards against a lost update. */
@@ -194,6 +222,8 @@ export const updateIntegrationSchema = z
       .number()
       .int()
       .min(1)
+      // settings_version is a PostgreSQL integer.
+      .max(2_147_483_647, "Not a settings version: send the version the integration was read with")
       .describe(
         "The settings version the change was made from (as read); a 409 names what changed since. Omit to change regardless",
       ),
@@ -263,8 +293,10 @@ export const integrationOutputSchema = z.object({
   disabledReason: z
     .string()
     .nullable()
-    .describe("Why it was disabled automatically; null unless auto_disabled"),
-  disabledAt: isoDateTime.nullable().describe("When it was disabled automatically"),
+    .describe(
+      "Why the system stopped it: auto_disabled after failures in a row, or paused on a 410 Gone; null otherwise",
+    ),
+  disabledAt: isoDateTime.nullable().describe("When the system stopped it; null otherwise"),
   notificationEmails: z.array(z.string()).describe(same("notificationEmails")),
   mapping: mappingSchema,
   mappingVersion: z

@@ -2,7 +2,10 @@ import { Cron } from "croner";
 
 export type CronCheck = { ok: true } | { ok: false; error: string };
 
-/** Whether an IANA time zone name is known to this runtime. */
+/**
+ * Whether this runtime can read a cron in the zone (croner goes through Intl). Lenient on purpose: a schedule
+ * stored before `canonicalTimeZone` checked saves keeps running. A zone from input goes through `canonicalTimeZone`.
+ */
 export function isValidTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
@@ -10,6 +13,30 @@ export function isValidTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+let canonicalZones: ReadonlySet<string> | undefined;
+
+// Fixed offsets (a browser set to one reports it); Intl lists none of them, PostgreSQL knows every one Intl resolves.
+const FIXED_OFFSET_ZONE = /^Etc\/GMT[+-]\d{1,2}$/;
+
+/**
+ * The zone's canonical IANA name (`US/Pacific-New` → `America/Los_Angeles`, `etc/utc` → `UTC`), or null when it has
+ * none. Intl still knows names the time zone database dropped (`SystemV/EST5`, `US/Pacific-New`), which PostgreSQL
+ * does not; the names Intl lists as canonical, UTC and the Etc/GMT offsets PostgreSQL knows (`time-zone.db.test.ts`
+ * checks them all).
+ */
+export function canonicalTimeZone(zone: string): string | null {
+  let name: string;
+  try {
+    name = new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+  // A runtime without the list (old browsers) cannot tell; the server, which has it, checks again.
+  if (typeof Intl.supportedValuesOf !== "function") return name;
+  canonicalZones ??= new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
+  return canonicalZones.has(name) || FIXED_OFFSET_ZONE.test(name) ? name : null;
 }
 
 /** Validates a five-field cron expression (minute hour day month weekday) in a time zone. */

@@ -47,7 +47,7 @@ describe("the learners API", () => {
     const r = await callRoute(completions, {
       token: f.viewerToken,
       path: "/api/learners/anne%40company.com/completions?limit=50",
-      params: { userName: "anne%40company.com" },
+      params: { userName: "anne@company.com" },
     });
     expect(r.status).toBe(200);
     expect(r.body.learner.userName).toBe("anne");

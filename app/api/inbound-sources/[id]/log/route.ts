@@ -2,6 +2,7 @@
 // newest first, paged by cursor
 import { getDb } from "@/db/client";
 import { listInboundLog } from "@/db/queries/inbound-log";
+import { findInboundSource } from "@/db/queries/inbound-sources";
 import { notFound } from "@/lib/api/errors";
 import { route, uuidParam } from "@/lib/api/handler";
 import { exampleInboundLogSummary } from "@/lib/inbound/examples";
@@ -20,7 +21,7 @@ export const GET = route(
     params: inboundSourceParams,
     input: inboundLogQuerySchema,
     output: inboundLogPageSchema,
-    errors: { 404: "The id is not an inbound source id" },
+    errors: { 404: "No inbound source has this id" },
     example: {
       input: { outcome: "partial", limit: "1" },
       output: { entries: [exampleInboundLogSummary], nextCursor: 310 },
@@ -28,7 +29,9 @@ export const GET = route(
   },
   async ({ params, input }) => {
     const id = uuidParam(params.id);
-    if (!id) return notFound("Inbound source");
+    // An unknown id is a 404, as for the export, not an empty page.
+    const source = id ? await findInboundSource(getDb(), id) : undefined;
+    if (!id || !source) return notFound("Inbound source");
     const { cursor, limit, ...filter } = input;
     const rows = await listInboundLog(getDb(), id, filter, limit + 1, cursor);
     const entries = rows.slice(0, limit);

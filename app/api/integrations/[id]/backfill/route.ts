@@ -5,14 +5,15 @@ import { actionReply, actionReplySchema } from "@/lib/api/action-reply";
 import { notFound } from "@/lib/api/errors";
 import { route, uuidParam } from "@/lib/api/handler";
 import { integrationParams, NO_INTEGRATION } from "@/lib/api/params";
+import { pointInTimeSchema } from "@/lib/integrations/schemas";
 import { backfill } from "@/lib/sync/delivery-actions";
 
 export const dynamic = "force-dynamic";
 
 const backfillSchema = z.object({
-  since: z.coerce
-    .date({ error: "Give the date to deliver from, e.g. 2026-01-01" })
-    .describe("Completions recorded from this time on are delivered again (ISO 8601 date or time)"),
+  since: pointInTimeSchema.describe(
+    "Completions recorded from this time on are delivered again (ISO 8601 date, or date and time with Z or an offset; years 1970–9999)",
+  ),
 });
 
 export const POST = route(

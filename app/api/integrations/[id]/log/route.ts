@@ -1,9 +1,10 @@
 // GET /api/integrations/:id/log — log entries, filtered (outcome, status, user, time range, text, run), paged by cursor
 import { getDb } from "@/db/client";
+import { findIntegration } from "@/db/queries/integrations";
 import { notFound } from "@/lib/api/errors";
 import { exampleLogEntry } from "@/lib/api/examples";
 import { route, uuidParam } from "@/lib/api/handler";
-import { integrationParams } from "@/lib/api/params";
+import { integrationParams, NO_INTEGRATION } from "@/lib/api/params";
 import { readLogPage } from "@/lib/sync-log/read-page";
 import { logPageSchema, logQuerySchema } from "@/lib/sync-log/schemas";
 
@@ -18,7 +19,7 @@ export const GET = route(
     params: integrationParams,
     input: logQuerySchema,
     output: logPageSchema,
-    errors: { 404: "The id is not an integration id" },
+    errors: { 404: NO_INTEGRATION },
     example: {
       input: { outcome: "failure", user: "anne", limit: "1" },
       output: {
@@ -31,7 +32,9 @@ export const GET = route(
   },
   async ({ params, input }) => {
     const id = uuidParam(params.id);
-    if (!id) return notFound("Integration");
+    // An unknown id is a 404, as for the export and the runs, not an empty page.
+    const integration = id ? await findIntegration(getDb(), id) : undefined;
+    if (!id || !integration) return notFound("Integration");
     const { cursor, limit, ...filter } = input;
     return readLogPage(getDb(), id, filter, limit, cursor);
   },

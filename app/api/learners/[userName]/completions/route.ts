@@ -25,18 +25,11 @@ export const GET = route(
   },
   async ({ params, input }) => {
     const db = getDb();
-    const learner = params.userName ? await findLearner(db, decodeParam(params.userName)) : undefined;
+    // Next hands the param over decoded once; decoding again would turn "a%2500b" into a NUL after route() checked it
+    // and rewrite a name holding "%41".
+    const learner = params.userName ? await findLearner(db, params.userName) : undefined;
     if (!learner) return notFound("Learner");
     const records = await loadUserCompletionRecords(db, learner.userName, input.limit);
     return { learner: serializeLearner(learner), records: records.map(serializeRecord) };
   },
 );
-
-// Next hands over some params still percent-encoded ("anne%40company.com"); a name never contains "%xx".
-function decodeParam(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
