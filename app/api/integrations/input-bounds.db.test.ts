@@ -1,12 +1,12 @@
 // What the integrations API refuses with a 400 at the field, where it used to guess (1970 for null) or fail (a 500).
 import { beforeAll, describe, expect, it } from "vitest";
 import { findIntegration } from "@/db/queries/integrations";
-import { useApiTestDatabase } from "@/lib/api/test-support/api-test-database";
+import { apiTestDatabase } from "@/lib/api/test-support/api-test-database";
 import { callRoute } from "@/lib/api/test-support/call-route";
 import { PATCH } from "./[id]/route";
 import { POST as create, GET as list } from "./route";
 
-const api = useApiTestDatabase();
+const api = apiTestDatabase();
 let id: string;
 
 const MINIMAL = { name: "HR", endpointUrl: "https://hr.example.com/in", authType: "none" };

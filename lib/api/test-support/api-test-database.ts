@@ -10,7 +10,7 @@ export type ApiTestDatabase = { t: TestDatabase; adminToken: string; viewerToken
  * routes' process-wide pool uses (DATABASE_URL), the secret key, and an admin's and a viewer's API tokens. Read the
  * fields inside tests and hooks (they are filled in beforeAll).
  */
-export function useApiTestDatabase(): ApiTestDatabase {
+export function apiTestDatabase(): ApiTestDatabase {
   const ctx = {} as ApiTestDatabase;
   beforeAll(async () => {
     ctx.t = await createTestDatabase();

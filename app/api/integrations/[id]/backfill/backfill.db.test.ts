@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema";
-import { useApiTestDatabase } from "@/lib/api/test-support/api-test-database";
+import { apiTestDatabase } from "@/lib/api/test-support/api-test-database";
 import { callRoute } from "@/lib/api/test-support/call-route";
 import { POST as create } from "../../route";
 import { POST as backfill } from "./route";
 
-const api = useApiTestDatabase();
+const api = apiTestDatabase();
 let id: string;
 
 beforeAll(async () => {

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { useApiTestDatabase } from "@/lib/api/test-support/api-test-database";
+import { apiTestDatabase } from "@/lib/api/test-support/api-test-database";
 import { callRoute } from "@/lib/api/test-support/call-route";
 import { POST as create } from "../../route";
 import { GET as listLog } from "./route";
 
-const api = useApiTestDatabase();
+const api = apiTestDatabase();
 
 const list = (id: string) =>
   callRoute(listLog, { token: api.viewerToken, path: `/api/integrations/${id}/log`, params: { id } });
