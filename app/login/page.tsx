@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSessionActor } from "@/lib/auth/actor";
+import { DEFAULT_AFTER_SIGN_IN, safeCallbackUrl } from "@/lib/auth/callback-url";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -11,10 +12,9 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<{ callbackUrl?: string }>;
 }) {
-  if (await getSessionActor()) redirect("/integrations");
+  if (await getSessionActor()) redirect(DEFAULT_AFTER_SIGN_IN);
   const { callbackUrl } = await searchParams;
-  const safeCallback =
-    callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/integrations";
+  const safeCallback = safeCallbackUrl(callbackUrl);
   const isDemo = process.env.NODE_ENV !== "production" && process.env.LMS_SYNC_DEMO === "1";
   return (
     <main className="flex min-h-screen items-center justify-center px-4">

@@ -1,5 +1,6 @@
 import "server-only";
-import type { DbOrTx } from "@/db/client";
+import { sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
 import { clearLoginFailures, countLoginFailures, insertLoginFailure } from "@/db/queries/sessions";
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;
@@ -23,6 +24,33 @@ export async function loginRetryAfter(
   ].flatMap((oldest) => (oldest ? [oldest.getTime() + LOGIN_WINDOW_MS] : []));
   if (until.length === 0) return null;
   return Math.max(1, Math.ceil((Math.max(...until) - now.getTime()) / 1000));
+}
+
+/** The error a refused sign-in carries to the login form (next-auth passes a thrown error's message on). */
+export function tooManyAttemptsError(retryAfterSeconds: number): string {
+  return `TooManyAttempts:${Math.ceil(retryAfterSeconds / 60)}`;
+}
+
+/**
+ * The limit and the credentials checked as one step per account: sign-ins at one e-mail take turns (an advisory
+ * lock held by the transaction), so parallel guesses cannot all pass the limit before the first failure is counted.
+ * Over the limit, nothing is checked and the seconds to wait are returned.
+ */
+export async function checkWithinLoginLimit<T>(
+  db: Db,
+  email: string,
+  ip: string,
+  check: () => Promise<T | null>,
+): Promise<{ retryAfter: number } | { retryAfter: null; user: T | null }> {
+  const account = email.toLowerCase();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:${account}`}))`);
+    const retryAfter = await loginRetryAfter(tx, account, ip);
+    if (retryAfter !== null) return { retryAfter };
+    const user = await check();
+    await recordLoginResult(tx, account, ip, user !== null);
+    return { retryAfter: null, user };
+  });
 }
 
 /** Counts a failed sign-in, or clears the account's failures after a successful one. */

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { findAppUserByEmail } from "@/db/queries/app-users";
 import { isDemoAccount } from "@/lib/demo/accounts";
 import { getSettings } from "@/lib/settings";
-import { clientAddress, recordLoginResult } from "./login-limit";
+import { checkWithinLoginLimit, clientAddress, tooManyAttemptsError } from "./login-limit";
 import { hashPassword, verifyPassword } from "./password";
 import type { Role } from "./roles";
 import { endSession, startSession } from "./sessions";
@@ -42,9 +42,14 @@ export function authOptions(): NextAuthOptions {
         async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
-          const user = await checkCredentials(parsed.data.email, parsed.data.password);
+          const { email, password } = parsed.data;
           const ip = clientAddress(request?.headers ?? {});
-          await recordLoginResult(getDb(), parsed.data.email, ip, user !== null);
+          // The limit holds here, where next-auth has read the body, whatever way the request reached it.
+          const result = await checkWithinLoginLimit(getDb(), email, ip, () =>
+            checkCredentials(email, password),
+          );
+          if (result.retryAfter !== null) throw new Error(tooManyAttemptsError(result.retryAfter));
+          const { user } = result;
           if (!user) return null;
           return { id: user.id, email: user.email, name: user.name, role: user.role };
         },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { insertAppUser } from "@/db/queries/app-users";
 import { createTestDatabase, type TestDatabase, truncateAll } from "@/db/test/database";
 import { actorFromApiToken, createApiToken } from "./api-tokens";
-import { loginRetryAfter, recordLoginResult } from "./login-limit";
+import { checkWithinLoginLimit, loginRetryAfter, recordLoginResult } from "./login-limit";
 import { endSession, resolveSession, startSession } from "./sessions";
 import { changeUser } from "./users";
 
@@ -90,6 +90,20 @@ describe("sign-in limits", () => {
     expect(await loginRetryAfter(t.db, "ann@example.com", "203.0.113.9", minutes(6))).toBe(9 * 60);
     expect(await loginRetryAfter(t.db, "bob@example.com", "203.0.113.9", minutes(6))).toBeNull();
     expect(await loginRetryAfter(t.db, "ann@example.com", "203.0.113.9", minutes(15.5))).toBeNull();
+  });
+
+  it("lets parallel guesses at one account take turns: only 5 are checked, the rest are refused", async () => {
+    let checked = 0;
+    const guess = () =>
+      checkWithinLoginLimit(t.db, "Ann@Example.com", "198.51.100.1", async () => {
+        checked += 1;
+        await new Promise((resolve) => setTimeout(resolve, 20)); // a password hash takes a while
+        return null;
+      });
+    const results = await Promise.all(Array.from({ length: 12 }, guess));
+    expect(checked).toBe(5);
+    expect(results.filter((r) => r.retryAfter !== null)).toHaveLength(7);
+    expect(await loginRetryAfter(t.db, "ann@example.com", "203.0.113.9")).not.toBeNull();
   });
 
   it("refuses an address after 20 failures across accounts, and a success clears only its account", async () => {
