@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { apiError } from "./errors";
@@ -37,7 +38,18 @@ describe("route(): the contract on the way in and out", () => {
     expect(status).toBe(500);
     expect(body.error.code).toBe("internal");
     expect(text).not.toContain("s3cr3t");
-    expect(String(logged.mock.calls[0]?.[1])).toContain("at");
+    expect(String(logged.mock.calls[0]?.[0])).toContain("at");
+  });
+
+  it("logs a failed query's statement and the database's message, not its parameters", async () => {
+    const handler = route(base, async () => {
+      throw new DrizzleQueryError("select $1", ["s3cr3t-param"], new Error("relation does not exist"));
+    });
+    expect((await callRoute(handler, { body: {} })).status).toBe(500);
+    const line = String(logged.mock.calls[0]?.[0]);
+    expect(line).toContain("relation does not exist");
+    expect(line).toContain("select $1");
+    expect(line).not.toContain("s3cr3t-param");
   });
 
   it("lets error responses through but not a success that bypasses the schema", async () => {

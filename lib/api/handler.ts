@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { errorText } from "@/db/error-text";
 import { getActor } from "@/lib/auth/actor";
 import { type Actor, hasRole } from "@/lib/auth/roles";
 import { parseJsonText } from "@/lib/json/parse-json-text";
@@ -92,7 +93,14 @@ function reply(contract: RouteContract, result: unknown, request: Request): Resp
 }
 
 function internalError(request: Request, error: unknown): Response {
-  console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+  // The error in words and where it was thrown, never a failed query's parameters (errorText).
+  const frames =
+    error instanceof Error ? (error.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l)) : [];
+  console.error(
+    [`[api] ${request.method} ${new URL(request.url).pathname} failed: ${errorText(error)}`, ...frames].join(
+      "\n",
+    ),
+  );
   return apiError(500, "internal", "Something went wrong on the server; the error was logged");
 }
 

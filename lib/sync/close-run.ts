@@ -1,3 +1,4 @@
+import { errorText } from "@/db/error-text";
 import { nextRetryAt, releaseLeases, takeBackDeliveries } from "@/db/queries/deliveries";
 import { finishSyncRun } from "@/db/queries/sync-runs";
 import { withDbRetry } from "./db-retry";
@@ -40,10 +41,11 @@ export async function closeRun(run: RunContext, state: RunState): Promise<RunSum
 function whyFailed(state: RunState): { error: unknown; why: string } | null {
   const { attemptError, claimError, writeError } = state;
   if (attemptError)
-    return { error: attemptError, why: `an attempt failed unexpectedly: ${String(attemptError)}` };
-  if (claimError) return { error: claimError, why: `the database could not be read: ${String(claimError)}` };
+    return { error: attemptError, why: `an attempt failed unexpectedly: ${errorText(attemptError)}` };
+  if (claimError)
+    return { error: claimError, why: `the database could not be read: ${errorText(claimError)}` };
   if (writeError)
-    return { error: writeError, why: `the results could not be written: ${String(writeError)}` };
+    return { error: writeError, why: `the results could not be written: ${errorText(writeError)}` };
   return null;
 }
 

@@ -1,16 +1,34 @@
-import type { TaskList } from "graphile-worker";
+import type { Task, TaskList } from "graphile-worker";
+import { errorText } from "@/db/error-text";
 import { integrationSync } from "./integration-sync";
 import { notificationEmail } from "./notification-email";
 import { syncLogRetention } from "./sync-log-retention";
 import { syncTick } from "./sync-tick";
 
+/**
+ * A task whose failure is logged (and kept as the job's last error) in words: a failed query's parameters (request
+ * bodies, learners' data, encrypted secrets) never reach the worker's log or the jobs table (errorText).
+ */
+export function withErrorText(task: Task): Task {
+  return async (payload, helpers) => {
+    try {
+      await task(payload, helpers);
+    } catch (error) {
+      const text = errorText(error);
+      throw error instanceof Error && error.message === text ? error : new Error(text);
+    }
+  };
+}
+
 /** Every task the worker runs, by identifier. */
-export const taskList: TaskList = {
-  "sync-tick": syncTick,
-  "integration-sync": integrationSync,
-  "notification-email": notificationEmail,
-  "sync-log-retention": syncLogRetention,
-};
+export const taskList: TaskList = Object.fromEntries(
+  Object.entries({
+    "sync-tick": syncTick,
+    "integration-sync": integrationSync,
+    "notification-email": notificationEmail,
+    "sync-log-retention": syncLogRetention,
+  }).map(([name, task]) => [name, withErrorText(task)]),
+);
 
 /**
  * The minute tick; no backfill: after downtime, the tick itself catches up on missed schedule fires. The log's
