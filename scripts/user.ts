@@ -22,7 +22,9 @@ const change: UserChange | null = role
     : values.delete
       ? { kind: "delete" }
       : null;
-if (!values.email || !change) {
+// One change at a time: "--role viewer --delete" would otherwise do one of them without a word about the other.
+const asked = [values.role !== undefined, values.disable, values.delete].filter(Boolean).length;
+if (!values.email || !change || asked !== 1) {
   console.error(
     "Usage: npm run user -- --email someone@example.com (--role viewer|admin | --disable | --delete)",
   );

@@ -3,9 +3,11 @@ import type { ApiTokenScope } from "@/lib/auth/model";
 import type { DbOrTx } from "../client";
 import { apiTokens, appUsers, type NewAppUser } from "../schema";
 
-export function findAppUserByEmail(db: DbOrTx, email: string) {
+/** The active account with this e-mail; with `withDisabled`, a disabled one too (it can still be deleted). */
+export function findAppUserByEmail(db: DbOrTx, email: string, { withDisabled = false } = {}) {
+  const byEmail = eq(appUsers.email, email.toLowerCase());
   return db.query.appUsers.findFirst({
-    where: and(eq(appUsers.email, email.toLowerCase()), isNull(appUsers.disabledAt)),
+    where: withDisabled ? byEmail : and(byEmail, isNull(appUsers.disabledAt)),
   });
 }
 

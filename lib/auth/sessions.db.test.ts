@@ -81,6 +81,20 @@ describe("sessions end when they should", () => {
   );
 });
 
+describe("account changes", () => {
+  it("deletes a disabled account (it was 'no active user'), and changes the role of active ones only", async () => {
+    await user("gone@example.com");
+    expect(await changeUser(t.db, "gone@example.com", { kind: "disable" }, null)).toMatchObject({ ok: true });
+    expect(await changeUser(t.db, "gone@example.com", { kind: "role", role: "viewer" }, null)).toMatchObject({
+      ok: false,
+      error: "no active user with e-mail gone@example.com",
+    });
+    expect(await changeUser(t.db, "Gone@Example.com", { kind: "delete" }, null)).toMatchObject({ ok: true });
+    expect(await t.sql`select 1 from app_users where email = 'gone@example.com'`).toHaveLength(0);
+    expect(await changeUser(t.db, "gone@example.com", { kind: "delete" }, null)).toMatchObject({ ok: false });
+  });
+});
+
 describe("sign-in limits", () => {
   it("refuses an account after 5 failures in 15 minutes, with the seconds until the oldest ages out", async () => {
     for (let i = 0; i < 4; i++)

@@ -27,8 +27,10 @@ export async function changeUser(
   actor: Actor | null,
 ): Promise<{ ok: true; sessionsEnded: number } | { ok: false; error: string }> {
   return db.transaction(async (tx) => {
-    const user = await findAppUserByEmail(tx, email);
-    if (!user) return { ok: false, error: `no active user with e-mail ${email}` };
+    // A disabled account can be deleted; its role and its access are changed only while it is active.
+    const user = await findAppUserByEmail(tx, email, { withDisabled: change.kind === "delete" });
+    if (!user)
+      return { ok: false, error: `no ${change.kind === "delete" ? "" : "active "}user with e-mail ${email}` };
     const now = new Date();
     const sessionsEnded = await endUserSessions(tx, user.id, REASON[change.kind], now);
     await tx
