@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { REDACTED, redactHeaders, redactResponseHeaders, scrubSecrets, secretValues } from "./redact";
+import {
+  REDACTED,
+  redactHeaders,
+  redactResponseHeaders,
+  scrubSecrets,
+  secretForms,
+  secretValues,
+} from "./redact";
 
 const settings = {
   auth: { headerName: "X-Tenant-Key", username: "lms", clientId: "client one" },
@@ -92,5 +99,20 @@ describe("secretValues / scrubSecrets", () => {
   it("replaces every occurrence and ignores very short values", () => {
     expect(scrubSecrets("a key-123456 b key-123456", ["key-123456"])).toBe(`a ${REDACTED} b ${REDACTED}`);
     expect(secretValues({ auth: {}, secrets: { apiKey: "abc" } })).toEqual([]);
+  });
+});
+
+describe("secretForms", () => {
+  it("gives each secret as a body may carry it: plain, JSON-escaped (with and without \\/), URL- and form-encoded", () => {
+    const forms = secretForms(['a/b+c "d"']);
+    for (const form of [
+      'a/b+c "d"',
+      'a/b+c \\"d\\"',
+      'a\\/b+c \\"d\\"',
+      "a%2Fb%2Bc%20%22d%22",
+      "a%2Fb%2Bc+%22d%22",
+    ]) {
+      expect(forms).toContain(form);
+    }
   });
 });

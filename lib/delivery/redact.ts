@@ -53,8 +53,15 @@ function computeSecretValues(settings: SecretSource, extra: (string | undefined)
 }
 
 /** A secret as it can come back from a server: as is, JSON-escaped, URL- and form-encoded. */
+/** Each secret as a text may carry it: as it is, JSON-escaped, URL-encoded and form-encoded. */
+export function secretForms(secrets: readonly string[]): string[] {
+  return [...new Set(secrets.flatMap(wireForms))];
+}
+
 function wireForms(secret: string): string[] {
-  return [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), encodeForm(secret)];
+  const json = JSON.stringify(secret).slice(1, -1);
+  // JSON may also escape "/" (PHP's json_encode does), which base64 secrets hold.
+  return [secret, json, json.replaceAll("/", "\\/"), encodeURIComponent(secret), encodeForm(secret)];
 }
 
 // A text cut at a size cap can end in the first part of a secret; this much of one is still masked.

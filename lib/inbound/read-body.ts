@@ -1,4 +1,5 @@
 import "server-only";
+import { scrubSecrets } from "@/lib/delivery/redact";
 import { toStorableText } from "@/lib/text";
 import { INBOUND_LIMITS } from "./model";
 
@@ -62,6 +63,10 @@ export function loggedBody(
   // Back off continuation bytes (10xxxxxx) so the cut falls between characters.
   while (truncated && end > 0 && (bytes[end]! & 0xc0) === 0x80) end -= 1;
   let text = toStorableText(new TextDecoder().decode(bytes.subarray(0, end)));
-  for (const secret of secrets.filter((s) => s.length >= 8)) text = text.replaceAll(secret, "[redacted]");
+  // A secret's beginning where the cut falls is masked too (scrubSecrets).
+  text = scrubSecrets(
+    text,
+    secrets.filter((s) => s.length >= 8),
+  );
   return { text, truncated };
 }

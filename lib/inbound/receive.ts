@@ -15,7 +15,7 @@ import { INBOUND_LIMITS, type InboundOutcome } from "./model";
 import { loggedBody, readBody } from "./read-body";
 import { type InboundReply, inboundEnvelopeSchema } from "./schemas";
 import { storeItems } from "./store-items";
-import { verifyInbound } from "./verify";
+import { inboundMasks, verifyInbound } from "./verify";
 
 /** The answer to one inbound request: a reply (200) or an error with its status. */
 export type Received =
@@ -43,7 +43,7 @@ export async function receiveInbound(
   const base = { sourceId: source.id, receivedAt: now };
   const read = await readBody(request);
   if (!read.ok) {
-    const body = loggedBody(read.head, []);
+    const body = loggedBody(read.head, inboundMasks(source, request.headers, now));
     await insertInboundLog(db, {
       ...base,
       outcome: "invalid",

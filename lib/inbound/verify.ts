@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import type { InboundSource } from "@/db/schema";
 import { isRefusedInProduction } from "@/lib/auth/actor";
 import { findTokenOwner } from "@/lib/auth/api-tokens";
+import { secretForms } from "@/lib/delivery/redact";
 import { SIGNING_SECRET_PREFIX } from "./model";
 import { signingKeys } from "./secrets";
 import { hasSignatureHeaders, MESSAGE_ID_TOO_LONG, messageIdOf, verifySignature } from "./verify-signature";
@@ -16,6 +17,19 @@ export type Verified = {
   /** What must never be stored: the secrets that could sign, the bearer token. */
   masks: string[];
 };
+const bearerOf = (headers: Headers) => /^bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "")?.[1];
+
+/**
+ * What must never be stored of a request to the source, known before its body is read (a body too large to verify
+ * is logged with them masked too): the secrets that could sign it and any bearer token it carries, in every form a
+ * body may hold them (JSON-escaped, URL-encoded).
+ */
+export function inboundMasks(source: InboundSource, headers: Headers, now: Date): string[] {
+  const keys = signingKeys(source.secrets, now).map((k) => k.secret.slice(SIGNING_SECRET_PREFIX.length));
+  const bearer = bearerOf(headers);
+  return secretForms(bearer ? [...keys, bearer] : keys);
+}
+
 export type Unverified = { ok: false; reason: string; messageId: string | null; masks: string[] };
 
 const HOW =
@@ -33,7 +47,7 @@ export async function verifyInbound(
   now: Date,
 ): Promise<Verified | Unverified> {
   const keys = signingKeys(source.secrets, now);
-  const masks = keys.map((k) => k.secret.slice(SIGNING_SECRET_PREFIX.length));
+  const masks = inboundMasks(source, headers, now);
   if (hasSignatureHeaders(headers)) {
     const check = verifySignature(headers, body, keys, now);
     return check.ok
@@ -42,11 +56,10 @@ export async function verifyInbound(
   }
   const messageId = messageIdOf(headers);
   if (messageId === undefined) return { ok: false, messageId: null, reason: MESSAGE_ID_TOO_LONG, masks };
-  const bearer = /^bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "")?.[1];
+  const bearer = bearerOf(headers);
   if (!bearer) return { ok: false, messageId, reason: `No proof of origin. ${HOW}`, masks };
-  const tokenMasks = [...masks, bearer];
   const owner = await findTokenOwner(db, bearer);
-  const refuse = (reason: string): Unverified => ({ ok: false, messageId, reason, masks: tokenMasks });
+  const refuse = (reason: string): Unverified => ({ ok: false, messageId, reason, masks });
   if (!owner) return refuse("The API token is unknown or revoked, or its user is disabled");
   if (isRefusedInProduction(owner.actor)) return refuse("Demo accounts' tokens are refused in production");
   if (!owner.scopes.includes("inbound")) {
@@ -59,6 +72,6 @@ export async function verifyInbound(
     by: "token",
     as: `token ${owner.prefix}… of ${owner.actor.email}`,
     messageId,
-    masks: tokenMasks,
+    masks,
   };
 }

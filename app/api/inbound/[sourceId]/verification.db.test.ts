@@ -194,6 +194,21 @@ describe("POST /api/inbound/:sourceId verifies where a request comes from", () =
     expect(log.body.length).toBeLessThanOrEqual(64 * 1024);
   });
 
+  it("logs a body too large to verify with the signing secret and the bearer token masked, in any form", async () => {
+    const secret = source.secret.replace(/^whsec_/, "");
+    // As a sender's JSON may write it: "/" escaped ("\/", as PHP's json_encode does).
+    const escaped = secret.replaceAll("/", "\\/");
+    const head = `{"leaked":"${source.secret}","escaped":"${escaped}","token":"tok_0123456789abcdef"}`;
+    const big = `${head}${" ".repeat(5 * 1024 * 1024)}`;
+    const r = await postInbound(POST, source.id, big, { authorization: "Bearer tok_0123456789abcdef" });
+    expect(r.status).toBe(413);
+    const log = await lastLog();
+    expect(log.body.startsWith('{"leaked":"whsec_[redacted]"')).toBe(true);
+    expect(log.body).not.toContain(secret);
+    expect(log.body).not.toContain(escaped);
+    expect(log.body).not.toContain("tok_0123456789abcdef");
+  });
+
   it("answers 404 for an unknown source", async () => {
     const r = await postSigned(POST, "00000000-0000-4000-8000-000000000000", source.secret, person("x"));
     expect(r.status).toBe(404);
