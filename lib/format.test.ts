@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDay, formatUtc } from "./format";
+import { formatDateTime, formatDay, formatUtc, fromLocalInput, toLocalInput } from "./format";
 
 const AT = "2026-12-01T12:42:05.000Z";
 
@@ -31,5 +31,19 @@ describe("formatUtc", () => {
   it("writes the same moment in UTC to the second, whatever the viewer's zone, for the hover title", () => {
     expect(formatUtc(AT)).toBe("2026-12-01 12:42:05 UTC");
     expect(formatUtc(new Date("2026-06-30T22:00:00+02:00"))).toBe("2026-06-30 20:00:00 UTC");
+  });
+});
+
+describe("fromLocalInput", () => {
+  const local = (v: string) => new Date(v).getTime();
+
+  it("reads the input in the browser's zone; as a range's start, that minute's first instant", () => {
+    expect(Date.parse(fromLocalInput("2026-04-01T14:30"))).toBe(local("2026-04-01T14:30"));
+  });
+
+  it("as a range's end, the last millisecond the input shows, so 'to 14:30' keeps 14:30:12", () => {
+    expect(Date.parse(fromLocalInput("2026-04-01T14:30", "end"))).toBe(local("2026-04-01T14:30") + 59_999);
+    expect(Date.parse(fromLocalInput("2026-04-01T14:30:12", "end"))).toBe(local("2026-04-01T14:30:12") + 999);
+    expect(toLocalInput(fromLocalInput("2026-04-01T14:30", "end"))).toBe("2026-04-01T14:30");
   });
 });

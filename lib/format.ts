@@ -43,6 +43,17 @@ export function formatUtc(value: string | Date): string {
   return d ? `${d.toISOString().slice(0, 19).replace("T", " ")} UTC` : String(value);
 }
 
+/**
+ * A datetime-local input's value (the browser's zone) as ISO 8601 UTC. As the end of a range it is the last
+ * millisecond the input shows: "to 14:30" keeps an entry at 14:30:12 (the input has no seconds, the log does).
+ */
+export function fromLocalInput(value: string, edge: "start" | "end" = "start"): string {
+  const at = new Date(value);
+  if (edge === "end")
+    at.setTime(at.getTime() + (/T\d{2}:\d{2}$/.test(value) ? 59_999 : /:\d{2}$/.test(value) ? 999 : 0));
+  return at.toISOString();
+}
+
 /** A date as a datetime-local input value (`YYYY-MM-DDTHH:mm`) in the browser's time zone; "" for no date. */
 export function toLocalInput(value: Date | string): string {
   const d = typeof value === "string" ? new Date(value) : value;

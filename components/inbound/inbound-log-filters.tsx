@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { fromLocalInput } from "@/lib/format";
 import { INBOUND_OUTCOME_LABELS } from "@/lib/inbound/model";
 
 export type InboundLogFilterState = { outcome: string; verifiedBy: string; from: string; to: string };
@@ -12,7 +13,7 @@ export function inboundFilterQuery(f: InboundLogFilterState): Record<string, str
   return Object.fromEntries(
     Object.entries(f)
       .filter(([, v]) => v)
-      .map(([k, v]) => [k, k === "from" || k === "to" ? new Date(v).toISOString() : v]),
+      .map(([k, v]) => [k, k === "from" ? fromLocalInput(v) : k === "to" ? fromLocalInput(v, "end") : v]),
   );
 }
 

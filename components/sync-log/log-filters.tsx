@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { fromLocalInput } from "@/lib/format";
 import { LOG_OUTCOME_LABELS, LOG_OUTCOMES } from "@/lib/sync/model";
 
 export type LogFilterState = {
@@ -29,7 +30,7 @@ export function toQuery(f: LogFilterState): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(f)) {
     if (!v) continue;
-    out[k] = k === "from" || k === "to" ? new Date(v).toISOString() : v;
+    out[k] = k === "from" ? fromLocalInput(v) : k === "to" ? fromLocalInput(v, "end") : v;
   }
   return out;
 }

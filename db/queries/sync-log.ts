@@ -158,13 +158,17 @@ export const logInterrupted = (inFlight: SQL) => sql`
         from ${inFlight} f cross join lateral json_populate_record(null::sync_log, f.log_row::json) r) as i`)}
     ), interrupted_counts as (${addToCounts(sql`interrupted`)})`;
 
+const QUARTER_HOUR_MS = 15 * 60_000;
+
 /**
  * Deletes log rows (and the chart's counts) from before `before`, one integration and `batchSize` rows at a time,
  * each batch its own statement, so a large first clean-up neither holds long locks nor one huge transaction.
- * Returns how many log rows went.
+ * The cutoff is the quarter hour `before` falls in (the counts' buckets): a bucket goes with all its rows, or stays
+ * with them all, so the counts still add up to the rows kept. Returns how many log rows went.
  */
 export async function deleteSyncLogBefore(db: DbOrTx, before: Date, batchSize = 10_000): Promise<number> {
-  const cutoff = before.toISOString();
+  // Quarter hours since 1970 are those since 2000 (sync_log_counts' origin): 30 years are whole days.
+  const cutoff = new Date(Math.floor(before.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS).toISOString();
   const owners = await db.execute<{ id: string }>(sql`select id from integrations`);
   let deleted = 0;
   for (const { id } of owners) {

@@ -1,10 +1,12 @@
 // How many completions a new integration would send: its "send completions from" choice, counted before saving.
 import { z } from "zod";
 import { isoDateTime } from "@/lib/api/iso-date-time";
-import { filterTime } from "@/lib/sync-log/schemas";
+import { pointInTimeSchema } from "@/lib/api/point-in-time";
 
 export const completionCountQuerySchema = z.object({
-  since: filterTime.describe("Count the completions recorded from this time on (ISO 8601, years 1970–9999)"),
+  since: pointInTimeSchema.describe(
+    "Count the completions recorded from this time on (ISO 8601, years 1970–9999)",
+  ),
 });
 
 export const completionCountReplySchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDateTime } from "@/lib/api/iso-date-time";
 import { limitParam } from "@/lib/api/params";
+import { RANGE_IN_ORDER } from "@/lib/api/point-in-time";
 import { logFilterSchema } from "@/lib/sync-log/schemas";
 import {
   inboundItemErrorsSchema,
@@ -17,24 +18,30 @@ export const inboundLogFilterSchema = z.object({
   verifiedBy: inboundVerificationSchema
     .optional()
     .describe("Only requests verified this way (none: refused before any proof held)"),
-  // The sync log's time filters: ISO 8601 within the years 1970–9999.
+  // The sync log's time filters.
   from: logFilterSchema.shape.from.describe(
-    "Only requests at or after this time (ISO 8601, years 1970–9999)",
+    "Only requests at or after this time (ISO 8601 with Z or an offset, or a date; years 1970–9999)",
   ),
-  to: logFilterSchema.shape.to.describe("Only requests at or before this time (ISO 8601, years 1970–9999)"),
+  to: logFilterSchema.shape.to.describe(
+    "Only requests at or before this time (ISO 8601 with Z or an offset, or a date: all of that day)",
+  ),
 });
 
-export const inboundLogQuerySchema = inboundLogFilterSchema.extend({
-  cursor: z.coerce.number().int().positive().optional().describe("The previous page's nextCursor"),
-  limit: limitParam(200, INBOUND_LOG_PAGE_SIZE, "Entries per page"),
-});
+export const inboundLogQuerySchema = inboundLogFilterSchema
+  .extend({
+    cursor: z.coerce.number().int().positive().optional().describe("The previous page's nextCursor"),
+    limit: limitParam(200, INBOUND_LOG_PAGE_SIZE, "Entries per page"),
+  })
+  .refine(...RANGE_IN_ORDER);
 
-export const inboundLogExportSchema = inboundLogFilterSchema.extend({
-  format: z
-    .enum(["csv", "ndjson"])
-    .default("csv")
-    .describe("csv (one row per request) or ndjson (everything)"),
-});
+export const inboundLogExportSchema = inboundLogFilterSchema
+  .extend({
+    format: z
+      .enum(["csv", "ndjson"])
+      .default("csv")
+      .describe("csv (one row per request) or ndjson (everything)"),
+  })
+  .refine(...RANGE_IN_ORDER);
 
 /** One request as the log lists it. */
 export const inboundLogSummarySchema = z.object({

@@ -3,10 +3,10 @@
 
 import { z } from "zod";
 import { isoDateTime } from "../api/iso-date-time";
+import { pointInTimeSchema } from "../api/point-in-time";
 import { receiverSchemaSchema } from "../contract/model";
 import { mappingSchema } from "../mapping/schemas";
 import { canonicalTimeZone } from "../schedule/cron";
-import { filterTime } from "../sync-log/schemas";
 import { authConfigSchema, authTypeSchema, SECRET_NAMES, type SecretName } from "./auth-types";
 import { certificateDetailsSchema } from "./certificate-schemas";
 import {
@@ -28,27 +28,6 @@ const timeZoneSchema = z.string().transform((zone, ctx) => {
   ctx.addIssue({ code: "custom", message: "Unknown time zone: use an IANA name such as Europe/Copenhagen" });
   return z.NEVER;
 });
-
-/**
- * A point in time as JSON sends it: an ISO 8601 date (midnight UTC) or date and time with Z or an offset, in the
- * years filterTime allows (1970–9999). Never coerced, so null, true or 0 is a 400 rather than 1970-01-01. A `Date`
- * passes too, for callers in the same process (the seed, tests).
- */
-export const pointInTimeSchema = z
-  .union(
-    [
-      z.iso.date(),
-      z.iso.datetime({ offset: true }),
-      z.iso.datetime({ offset: true, precision: -1 }),
-      z.date(),
-    ],
-    {
-      error:
-        "Enter a date such as 2026-04-01, or a date and time with its offset such as 2026-04-01T08:00:00Z",
-    },
-  )
-  // filterTime takes anything (it coerces); here only what the union let through reaches it.
-  .pipe(filterTime as z.ZodType<Date, string | Date>);
 
 /** Every setting's schema, with no defaults; create adds the defaults, update makes each key optional. */
 const settingsFields = {

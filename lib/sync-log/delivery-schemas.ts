@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { isoDateTime } from "@/lib/api/iso-date-time";
-import { filterTime } from "./schemas";
+import { pointInTimeSchema } from "@/lib/api/point-in-time";
 
 const count = (what: string) => z.number().int().min(0).describe(what);
 
 export const deliveryCountsQuerySchema = z.object({
-  since: filterTime
+  since: pointInTimeSchema
     .optional()
     .describe("Also count the completions recorded from this time on (what a backfill would send again)"),
 });

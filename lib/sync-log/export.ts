@@ -12,9 +12,12 @@ export const CSV_COLUMNS = [
   "requestUrl",
   "errorCode",
   "errorMessage",
+  "diagnosis",
   "mappingVersion",
   "deliveryId",
   "runId",
+  // Whether responseBody was cut at 64 KiB: a cut body read as whole would mislead.
+  "responseTruncated",
   "requestBody",
   "responseBody",
 ] as const;

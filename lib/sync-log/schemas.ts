@@ -1,19 +1,12 @@
 import { z } from "zod";
 import { isoDateTime } from "@/lib/api/iso-date-time";
 import { limitParam } from "@/lib/api/params";
+import { pointInTimeSchema, RANGE_IN_ORDER, rangeEndSchema } from "@/lib/api/point-in-time";
 import { diagnosisClassSchema } from "@/lib/delivery/model";
 import { deliveryStateSchema, logOutcomeSchema as outcomeSchema } from "@/lib/sync/model";
 import { EXACT_COUNT_LIMIT, TEXT_SEARCH_SPAN } from "./model";
 
 export const LOG_PAGE_SIZE = 50;
-
-/** A filter's point in time: ISO 8601, within the years PostgreSQL and people mean (1970–9999). */
-export const filterTime = z.coerce
-  .date({ error: "Enter a date and time, such as 2026-04-01 or 2026-04-01T08:00:00Z" })
-  .refine(
-    (d) => d.getUTCFullYear() >= 1970 && d.getUTCFullYear() <= 9999,
-    "Use a date between 1970 and 9999",
-  );
 
 /** Filters of the sync log, shared by the page, the JSON API and the export. */
 export const logFilterSchema = z.object({
@@ -36,29 +29,41 @@ export const logFilterSchema = z.object({
     .max(200)
     .optional()
     .describe("Part of the learner's e-mail, user name or full name"),
-  from: filterTime.optional().describe("Only attempts at or after this time (ISO 8601, years 1970–9999)"),
-  to: filterTime.optional().describe("Only attempts at or before this time (ISO 8601, years 1970–9999)"),
+  from: pointInTimeSchema
+    .optional()
+    .describe(
+      "Only attempts at or after this time (ISO 8601 with Z or an offset, or a date; years 1970–9999)",
+    ),
+  to: rangeEndSchema
+    .optional()
+    .describe(
+      "Only attempts at or before this time (ISO 8601 with Z or an offset, or a date: all of that day)",
+    ),
   q: z.string().trim().min(1).max(200).optional().describe("Text in the request, the response or the error"),
   runId: z.coerce.number().int().positive().optional().describe("Only the attempts of this sync run"),
 });
 export type LogFilter = z.infer<typeof logFilterSchema>;
 
-export const logQuerySchema = logFilterSchema.extend({
-  cursor: z.coerce.number().int().positive().optional().describe("The previous page's nextCursor"),
-  limit: limitParam(200, LOG_PAGE_SIZE, "Entries per page"),
-});
+export const logQuerySchema = logFilterSchema
+  .extend({
+    cursor: z.coerce.number().int().positive().optional().describe("The previous page's nextCursor"),
+    limit: limitParam(200, LOG_PAGE_SIZE, "Entries per page"),
+  })
+  .refine(...RANGE_IN_ORDER);
 export type LogQuery = z.infer<typeof logQuerySchema>;
 
-export const logExportSchema = logFilterSchema.extend({
-  format: z
-    .enum(["csv", "ndjson"])
-    .default("csv")
-    .describe("csv (one row per attempt) or ndjson (everything)"),
-  columns: z
-    .enum(["all", "metadata"])
-    .default("all")
-    .describe("csv only: all columns, or metadata (every column but the request and response bodies)"),
-});
+export const logExportSchema = logFilterSchema
+  .extend({
+    format: z
+      .enum(["csv", "ndjson"])
+      .default("csv")
+      .describe("csv (one row per attempt) or ndjson (everything)"),
+    columns: z
+      .enum(["all", "metadata"])
+      .default("all")
+      .describe("csv only: all columns, or metadata (every column but the request and response bodies)"),
+  })
+  .refine(...RANGE_IN_ORDER);
 
 const headersSchema = z.record(z.string(), z.string());
 

@@ -31,11 +31,11 @@ async function integration(name: string): Promise<string> {
   return row!.id;
 }
 
-/** `count` log rows of one integration, `daysAgo` days old. */
-async function logRows(integrationId: string, daysAgo: number, count: number) {
-  const row = serializeSyncLogRow({
+/** A successful attempt's log row of one integration, made at `createdAt`. */
+const rowAt = (integrationId: string, createdAt: Date) =>
+  serializeSyncLogRow({
     integrationId,
-    createdAt: new Date(Date.now() - daysAgo * DAY_MS),
+    createdAt,
     durationMs: 5,
     attempt: 1,
     requestUrl: "https://hr.example.com/in",
@@ -45,6 +45,10 @@ async function logRows(integrationId: string, daysAgo: number, count: number) {
     outcome: "success",
     mappingVersion: 1,
   });
+
+/** `count` log rows of one integration, `daysAgo` days old. */
+async function logRows(integrationId: string, daysAgo: number, count: number) {
+  const row = rowAt(integrationId, new Date(Date.now() - daysAgo * DAY_MS));
   await insertSyncLogRows(
     t.db,
     Array.from({ length: count }, () => row),
@@ -69,6 +73,26 @@ describe("sync log retention", () => {
     expect(await deleteSyncLogBefore(t.db, new Date(Date.now() - 30 * DAY_MS), 2)).toBe(8);
     expect((await ages()).sort((x, y) => x - y)).toEqual([1, 10, 10]);
     expect(await countBuckets()).toBe(2);
+  });
+
+  it("cuts at the quarter hour the cutoff falls in, so the counts still add up to the rows kept", async () => {
+    const a = await integration("A");
+    const base = Date.UTC(2026, 3, 1, 14, 0); // 14:00, a quarter hour's start
+    await insertSyncLogRows(
+      t.db,
+      [2, 7, 12, 16].map((minute) => rowAt(a, new Date(base + minute * 60_000))),
+    );
+    // A cutoff at 14:10 falls inside 14:00–14:15: that quarter hour is kept whole, rows and count.
+    expect(await deleteSyncLogBefore(t.db, new Date(base + 10 * 60_000))).toBe(0);
+    const counted = async () =>
+      (await t.db.select({ count: syncLogCounts.count }).from(syncLogCounts)).reduce(
+        (n, r) => n + r.count,
+        0,
+      );
+    expect(await counted()).toBe(4);
+    expect(await deleteSyncLogBefore(t.db, new Date(base + 15 * 60_000))).toBe(3);
+    expect(await counted()).toBe(1);
+    expect(await t.db.select().from(syncLog)).toHaveLength(1);
   });
 
   it("runs nightly from the worker with SYNC_LOG_RETENTION_DAYS, and keeps everything when it is 0", async () => {

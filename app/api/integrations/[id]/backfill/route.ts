@@ -5,7 +5,7 @@ import { actionReply, actionReplySchema } from "@/lib/api/action-reply";
 import { notFound } from "@/lib/api/errors";
 import { route, uuidParam } from "@/lib/api/handler";
 import { integrationParams, NO_INTEGRATION } from "@/lib/api/params";
-import { pointInTimeSchema } from "@/lib/integrations/schemas";
+import { pointInTimeSchema } from "@/lib/api/point-in-time";
 import { backfill } from "@/lib/sync/delivery-actions";
 
 export const dynamic = "force-dynamic";

@@ -65,6 +65,21 @@ describe("the sync log API", () => {
     expect((await query("status=abc")).status).toBe(400);
   });
 
+  it("reads a time range as meant: a date alone as that whole day, a time only with its offset, never reversed", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    // Every entry was made today: "from today to today" is all of them (the end of the day, not its first instant).
+    expect((await query(`from=${today}&to=${today}&limit=200`)).body.entries).toHaveLength(30);
+    const paths = async (q: string) => {
+      const r = await query(q);
+      expect(r.status).toBe(400);
+      return r.body.error.details.map((d: { path: string }) => d.path);
+    };
+    expect(await paths("from=2026-04-02&to=2026-04-01")).toEqual(["to"]);
+    // Without an offset a time would be read in the server's zone; a bare number would be a year.
+    expect(await paths("from=2026-04-01T08:00")).toEqual(["from"]);
+    expect(await paths("to=1")).toEqual(["to"]);
+  });
+
   it("shows one entry whole, with a curl command that masks the key", async () => {
     const [failure] = (await query("outcome=failure&limit=1")).body.entries;
     const r = await callRoute(getEntry, {

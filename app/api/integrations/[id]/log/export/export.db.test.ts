@@ -31,6 +31,9 @@ beforeAll(async () => {
         requestBody: "{}",
         status: 500,
         errorMessage,
+        responseBody: "<html>…",
+        responseTruncated: true,
+        diagnosis: "server_error",
         outcome: "failure",
         mappingVersion: 1,
       }),
@@ -64,6 +67,19 @@ describe("the log export", () => {
     for (const formula of FORMULAS) expect(text).toContain(`"'${formula}"`);
     expect(text).not.toMatch(/,=1\+2/);
     expect(text.split("\r\n")[0]).toContain("requestBody");
+  });
+
+  it("says in a column when a response body was cut, and gives a failure's diagnosis", async () => {
+    const text = (await download("format=csv&columns=metadata")).toString("utf8").slice(1);
+    const [header, ...rows] = text.split("\r\n").filter(Boolean);
+    const columns = header!.split(",");
+    const cut = columns.indexOf("responseTruncated");
+    const diagnosis = columns.indexOf("diagnosis");
+    expect(cut).toBeGreaterThan(-1);
+    expect(diagnosis).toBeGreaterThan(-1);
+    const cells = rows.map((r) => r.split(","));
+    expect(new Set(cells.map((c) => c[cut]))).toEqual(new Set(["true", "false"]));
+    expect(cells.filter((c) => c[diagnosis] === "server_error")).toHaveLength(FORMULAS.length);
   });
 
   it("leaves the bodies out of a metadata CSV, every entry still there", async () => {
