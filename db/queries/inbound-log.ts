@@ -2,6 +2,7 @@ import { and, desc, eq, gte, lt, lte, type SQL, sql } from "drizzle-orm";
 import { type InboundOutcome, type InboundVerification, PROCESSED_OUTCOMES } from "../../lib/inbound/model";
 import type { DbOrTx } from "../client";
 import { inboundLog, type NewInboundLogRow } from "../schema";
+import { deleteLogRowsBefore } from "./sync-log";
 
 export type InboundLogFilter = {
   outcome?: InboundOutcome;
@@ -129,4 +130,19 @@ export async function* iterateInboundLog(db: DbOrTx, sourceId: string, f: Inboun
     beforeId = page.at(-1)!.id;
     if (page.length < batch) return;
   }
+}
+
+/**
+ * Deletes inbound log rows received before `before` (the nightly retention). A webhook-id deleted with its row is no
+ * longer answered as a replay; a signed request that old is refused by its timestamp anyway.
+ */
+export function deleteInboundLogBefore(db: DbOrTx, before: Date, batchSize = 10_000): Promise<number> {
+  return deleteLogRowsBefore(db, {
+    log: sql`inbound_log`,
+    owners: sql`inbound_sources`,
+    owner: sql`source_id`,
+    at: sql`received_at`,
+    before,
+    batchSize,
+  });
 }

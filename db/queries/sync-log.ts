@@ -168,23 +168,44 @@ const QUARTER_HOUR_MS = 15 * 60_000;
  */
 export async function deleteSyncLogBefore(db: DbOrTx, before: Date, batchSize = 10_000): Promise<number> {
   // Quarter hours since 1970 are those since 2000 (sync_log_counts' origin): 30 years are whole days.
-  const cutoff = new Date(Math.floor(before.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS).toISOString();
-  const owners = await db.execute<{ id: string }>(sql`select id from integrations`);
+  const cutoff = new Date(Math.floor(before.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
+  const deleted = await deleteLogRowsBefore(db, {
+    log: sql`sync_log`,
+    owners: sql`integrations`,
+    owner: sql`integration_id`,
+    at: sql`created_at`,
+    before: cutoff,
+    batchSize,
+  });
+  await db.execute(sql`delete from sync_log_counts where bucket < ${cutoff.toISOString()}::timestamptz`);
+  return deleted;
+}
+
+/**
+ * Deletes the rows of a log table from before `before`, one owner (integration, inbound source) and `batchSize` rows
+ * at a time, each batch its own statement, so a large first clean-up neither holds long locks nor one huge
+ * transaction. Returns how many went.
+ */
+export async function deleteLogRowsBefore(
+  db: DbOrTx,
+  t: { log: SQL; owners: SQL; owner: SQL; at: SQL; before: Date; batchSize: number },
+): Promise<number> {
+  const cutoff = t.before.toISOString();
+  const owners = await db.execute<{ id: string }>(sql`select id from ${t.owners}`);
   let deleted = 0;
   for (const { id } of owners) {
     for (;;) {
       const rows = await db.execute<{ n: number }>(sql`
         with gone as (
-          delete from sync_log where id in (
-            select id from sync_log where integration_id = ${id}::uuid and created_at < ${cutoff}::timestamptz
-            limit ${batchSize})
+          delete from ${t.log} where id in (
+            select id from ${t.log} where ${t.owner} = ${id}::uuid and ${t.at} < ${cutoff}::timestamptz
+            limit ${t.batchSize})
           returning 1
         ) select count(*)::int as n from gone`);
       const n = Number(rows[0]?.n ?? 0);
       deleted += n;
-      if (n < batchSize) break;
+      if (n < t.batchSize) break;
     }
   }
-  await db.execute(sql`delete from sync_log_counts where bucket < ${cutoff}::timestamptz`);
   return deleted;
 }

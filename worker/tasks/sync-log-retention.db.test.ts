@@ -1,7 +1,7 @@
 import type { JobHelpers } from "graphile-worker";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { deleteSyncLogBefore, insertSyncLogRows, serializeSyncLogRow } from "@/db/queries/sync-log";
-import { integrations, syncLog, syncLogCounts } from "@/db/schema";
+import { inboundLog, inboundSources, integrations, syncLog, syncLogCounts } from "@/db/schema";
 import { createTestDatabase, type TestDatabase, truncateAll } from "@/db/test/database";
 import { resetSettingsCache } from "@/lib/settings";
 import { syncLogRetention } from "./sync-log-retention";
@@ -110,5 +110,27 @@ describe("sync log retention", () => {
     resetSettingsCache();
     await syncLogRetention({}, helpers);
     expect(await ages()).toEqual([40, 40]);
+  });
+
+  it("keeps the inbound log for the same days (refused requests' bodies would otherwise pile up)", async () => {
+    const [source] = await t.db
+      .insert(inboundSources)
+      .values({ name: "HR feed", kinds: ["users"], secrets: [] })
+      .returning();
+    await t.db.insert(inboundLog).values(
+      [400, 40, 1].map((daysAgo) => ({
+        sourceId: source!.id,
+        receivedAt: new Date(Date.now() - daysAgo * DAY_MS),
+        outcome: "refused" as const,
+        status: 401,
+        verifiedBy: "none" as const,
+        body: "x".repeat(1000),
+      })),
+    );
+    process.env.SYNC_LOG_RETENTION_DAYS = "30";
+    resetSettingsCache();
+    await syncLogRetention({}, {} as JobHelpers);
+    const kept = await t.db.select({ at: inboundLog.receivedAt }).from(inboundLog);
+    expect(kept.map((r) => Math.round((Date.now() - r.at.getTime()) / DAY_MS))).toEqual([1]);
   });
 });
