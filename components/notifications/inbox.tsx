@@ -16,7 +16,9 @@ export function Inbox() {
   const { data, error, isPending } = useNotifications();
   const client = useQueryClient();
   const markRead = useMutation({
-    mutationFn: () => fetchJson("/api/notifications/read", { method: "POST" }),
+    // Up to the newest one on screen: one that arrives meanwhile stays unread.
+    mutationFn: (upTo: number | undefined) =>
+      fetchJson("/api/notifications/read", { method: "POST", json: upTo === undefined ? {} : { upTo } }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.notifications }),
   });
   if (isPending) return <p className="text-sm text-slate-500">Loading…</p>;
@@ -34,7 +36,7 @@ export function Inbox() {
       <div className="flex justify-end">
         <Button
           variant="secondary"
-          onClick={() => markRead.mutate()}
+          onClick={() => markRead.mutate(data.notifications[0]?.id)}
           disabled={data.unread === 0 || markRead.isPending}
         >
           Mark all read

@@ -40,5 +40,12 @@ describe("notifications have a read state per user", () => {
     ]);
     await insertNotification(t.db, { kind: "test", severity: "warning", title: "three", body: "three" });
     expect((await listNotifications(t.db, viewer.id, 10)).unread).toBe(1);
+
+    // Up to the newest one the admin was shown: one that arrived after the page loaded stays unread.
+    const shown = theirs.notifications[0]!.id;
+    await markAllNotificationsRead(t.db, admin.id, shown);
+    const after = await listNotifications(t.db, admin.id, 10);
+    expect(after.unread).toBe(1);
+    expect(after.notifications.filter((n) => n.readAt === null).map((n) => n.title)).toEqual(["three"]);
   });
 });

@@ -43,10 +43,14 @@ export async function listNotifications(db: DbOrTx, userId: string, limit: numbe
   };
 }
 
-/** Marks every notification read for one user; everyone else's inbox is untouched. */
-export async function markAllNotificationsRead(db: DbOrTx, userId: string): Promise<void> {
+/**
+ * Marks every notification read for one user, up to `upTo` (the newest one they were shown) when given, so one that
+ * arrived after the page loaded stays unread; everyone else's inbox is untouched.
+ */
+export async function markAllNotificationsRead(db: DbOrTx, userId: string, upTo?: number): Promise<void> {
   await db.execute(sql`
     insert into notification_reads (notification_id, user_id)
     select id, ${userId} from notifications
+    ${upTo === undefined ? sql`` : sql`where id <= ${upTo}`}
     on conflict do nothing`);
 }

@@ -28,4 +28,14 @@ export const notificationsOutputSchema = z.object({
   unread: z.number().describe("How many the caller has not read"),
 });
 
+export const markReadInputSchema = z.object({
+  upTo: z
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .describe("Only up to this notification id (the newest one shown); omit to mark every one"),
+});
+
 export const markReadOutputSchema = z.object({ ok: z.literal(true).describe("Always true") });

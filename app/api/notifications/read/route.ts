@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { markAllNotificationsRead } from "@/db/queries/notifications";
 import { route } from "@/lib/api/handler";
-import { markReadOutputSchema } from "@/lib/notifications/schemas";
+import { markReadInputSchema, markReadOutputSchema } from "@/lib/notifications/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -12,11 +12,12 @@ export const POST = route(
     path: "/api/notifications/read",
     role: "viewer",
     summary: "Mark every notification read for the caller only",
+    input: markReadInputSchema,
     output: markReadOutputSchema,
-    example: { output: { ok: true } },
+    example: { input: { upTo: 42 }, output: { ok: true } },
   },
-  async ({ actor }) => {
-    await markAllNotificationsRead(getDb(), actor.id);
+  async ({ actor, input }) => {
+    await markAllNotificationsRead(getDb(), actor.id, input.upTo);
     return { ok: true };
   },
 );
