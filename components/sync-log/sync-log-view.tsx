@@ -28,7 +28,8 @@ export function SyncLogView({ integrationId }: { integrationId: string }) {
     <div className="space-y-4">
       <BulkActions integrationId={integrationId} />
       <FoldedFilters activeCount={Object.keys(filter).filter((k) => k !== "runId").length}>
-        <LogFilters key={form.runId} initial={form} onApply={setFilter} />
+        {/* Remounted whenever the URL's filters change (the Log tab, a run's link, back): the form shows them. */}
+        <LogFilters key={JSON.stringify(form)} initial={form} onApply={setFilter} />
       </FoldedFilters>
       {form.runId ? (
         <p className="text-sm text-slate-700" data-testid="run-filter">

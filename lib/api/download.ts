@@ -32,12 +32,28 @@ export function streamedDownload<T>(opts: {
       await rows.return(undefined);
     },
   });
-  const name = `${opts.fileName.replace(/[^\w.-]+/g, "-").toLowerCase()}.${format}`;
   return new Response(body, {
     headers: {
       "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
-      "content-disposition": `attachment; filename="${name}"`,
+      "content-disposition": contentDisposition(`${opts.fileName}.${format}`),
       "cache-control": "no-store",
     },
   });
+}
+
+/**
+ * A Content-Disposition for a download: an ASCII name for old clients, and the name as it is (accents kept:
+ * "HR système") as RFC 6266's filename* for the others, which prefer it.
+ */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\w.-]+/g, "-")
+    .toLowerCase();
+  const utf8 = encodeURIComponent(fileName.replace(/[\\/:*?"<>|\s]+/g, "-")).replace(
+    /['()]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }

@@ -1,6 +1,7 @@
 // Inputs and outputs of the handout routes.
 
 import { z } from "zod";
+import { contentDisposition } from "@/lib/api/download";
 import { HANDOUT_FORMATS, STARTER_LANGUAGES } from "./model";
 
 export const handoutQuerySchema = z.object({
@@ -45,7 +46,7 @@ export function attachment(body: BodyInit, contentType: string, fileName: string
   return new Response(body, {
     headers: {
       "content-type": contentType,
-      "content-disposition": `attachment; filename="${fileName}"`,
+      "content-disposition": contentDisposition(fileName),
       "cache-control": "no-store",
     },
   });

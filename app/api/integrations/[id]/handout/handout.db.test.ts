@@ -152,7 +152,9 @@ describe("the IT handout download", () => {
     const { response, bytes } = await download(apiKeyId, "pdf");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toBe('attachment; filename="hr-system-handout.pdf"');
+    expect(response.headers.get("content-disposition")).toBe(
+      "attachment; filename=\"hr-system-handout.pdf\"; filename*=UTF-8''hr-system-handout.pdf",
+    );
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
     const { pages, text } = await pdfText(bytes);
     expect(pages).toBeGreaterThanOrEqual(2);
