@@ -18,14 +18,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
 
   async function onSubmit(values: LoginInput) {
     setError(null);
-    const result = await signIn("credentials", { ...values, redirect: false });
+    const result = await signIn("credentials", { ...values, redirect: false }).catch(() => null);
     if (!result || result.error) {
-      const wait = /^TooManyAttempts:(\d+)$/.exec(result?.error ?? "")?.[1];
-      setError(
-        wait
-          ? `Too many failed sign-ins. Try again in ${wait} minute${wait === "1" ? "" : "s"}.`
-          : "Wrong e-mail or password.",
-      );
+      setError(signInError(result?.error));
       return;
     }
     window.location.assign(callbackUrl);
@@ -56,4 +51,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       </Button>
     </form>
   );
+}
+
+/** A failed sign-in in words: the password, the limit, or the server (never "wrong password" for an outage). */
+function signInError(error: string | null | undefined): string {
+  const wait = /^TooManyAttempts:(\d+)$/.exec(error ?? "")?.[1];
+  if (wait) return `Too many failed sign-ins. Try again in ${wait} minute${wait === "1" ? "" : "s"}.`;
+  if (error === "CredentialsSignin") return "Wrong e-mail or password.";
+  return error
+    ? "Signing in failed on the server. Try again in a moment; if it keeps failing, tell whoever runs LMS Sync."
+    : "The server could not be reached. Check your connection and try again.";
 }

@@ -7,7 +7,8 @@ import { queryKeys } from "@/lib/query/keys";
 export type IntegrationAction = "enable" | "pause" | "run";
 
 const DONE: Record<IntegrationAction, string> = {
-  enable: "Enabled: the next scheduled run sends what is waiting.",
+  enable:
+    "Enabled: a run starts now and sends what is due; deliveries out of retries wait for the next scheduled run.",
   pause: "Paused: nothing is sent until it is enabled.",
   run: "Run queued: it starts within seconds.",
 };

@@ -19,7 +19,16 @@ function UserBlock({ user }: { user: ShellUser }) {
   );
 }
 
-export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
+export function AppShell({
+  user,
+  showDemo,
+  children,
+}: {
+  user: ShellUser;
+  /** Whether the demo receiver runs here (the demo setup, never production). */
+  showDemo: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className="min-h-screen">
       <header className="relative border-b border-slate-200 bg-white">
@@ -34,7 +43,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             LMS Sync
           </Link>
           <div className="hidden md:block">
-            <NavLinks />
+            <NavLinks showDemo={showDemo} />
           </div>
           <div className="ml-auto flex items-center gap-2 md:gap-4">
             <InboxLink />
@@ -43,7 +52,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
               <SignOutButton />
             </div>
             <PhoneMenu>
-              <NavLinks vertical />
+              <NavLinks vertical showDemo={showDemo} />
               <div className="flex items-center justify-between gap-4 border-t border-ink-100 pt-4">
                 <UserBlock user={user} />
                 <SignOutButton />

@@ -10,12 +10,13 @@ const LINKS = [
   { href: "/api-docs", label: "API" },
 ];
 
-/** The main navigation: a row in the header, a column in the phone menu. */
-export function NavLinks({ vertical = false }: { vertical?: boolean }) {
+/** The main navigation: a row in the header, a column in the phone menu; the demo receiver only where it runs. */
+export function NavLinks({ vertical = false, showDemo }: { vertical?: boolean; showDemo: boolean }) {
   const pathname = usePathname();
+  const links = showDemo ? LINKS : LINKS.filter((l) => l.href !== "/demo-receiver");
   return (
     <nav aria-label="Main" className={vertical ? "flex flex-col gap-1" : "flex gap-1"}>
-      {LINKS.map((l) => {
+      {links.map((l) => {
         const isActive = pathname === l.href || pathname.startsWith(`${l.href}/`);
         return (
           <Link

@@ -51,7 +51,7 @@ export function LogDownloads({
     setProgress({ format, rows: 0, bytes: 0 });
     try {
       const res = await fetch(url({ format, ...params }), { signal: controller.signal });
-      if (!res.ok || !res.body) throw new Error(`The server answered ${res.status}`);
+      if (!res.ok || !res.body) throw new Error(await refusal(res));
       const reader = res.body.getReader();
       const parts: Blob[] = [];
       let pending: Uint8Array[] = [];
@@ -120,4 +120,10 @@ export function LogDownloads({
       {link("Download NDJSON", "ndjson")}
     </div>
   );
+}
+
+/** Why the server refused a download, in its own words when it gave them (a 400 names the bad filter). */
+async function refusal(res: Response): Promise<string> {
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  return body?.error?.message ?? `The server answered ${res.status}`;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { DemoReceipts } from "@/components/demo/demo-receipts";
 import { DemoReceiverAccessCard } from "@/components/demo/demo-receiver-access";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,6 +9,8 @@ import { demoReceiverAccess } from "@/lib/demo/receiver-access";
 export const metadata: Metadata = { title: "Demo receiver" };
 
 export default async function DemoReceiverPage() {
+  // Outside the demo setup (production, or no demo key) the receiver answers 404: so does its page.
+  if (demoReceiverAccess() === null) notFound();
   const actor = await getSessionActor();
   // Admins set integrations up, so they see the key; viewers see what arrived.
   const access = actor?.role === "admin" ? demoReceiverAccess() : null;
