@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDay, formatUtc, fromLocalInput, toLocalInput } from "./format";
+import { formatDateTime, formatDay, formatPrecise, formatUtc, fromLocalInput, toLocalInput } from "./format";
 
 const AT = "2026-12-01T12:42:05.000Z";
 
@@ -24,6 +24,15 @@ describe("formatDateTime", () => {
       "1 Jan 2027",
     );
     expect(formatDay("2026-12-31T23:30:00Z", { locale: "en-GB", timeZone: "UTC" })).toBe("31 Dec 2026");
+  });
+});
+
+describe("formatPrecise", () => {
+  it("writes a log entry's time to the second with its zone named, to line it up with another system's log", () => {
+    expect(formatPrecise(AT, { locale: "en-GB", timeZone: "Europe/Oslo" })).toBe("1 Dec 2026, 13:42:05 CET");
+    expect(formatPrecise(AT, { locale: "en-US", timeZone: "UTC" })).toMatch(
+      /^Dec 1, 2026, 12:42:05\sPM UTC$/,
+    );
   });
 });
 

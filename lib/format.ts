@@ -2,7 +2,7 @@
 
 /** Who reads the date: a locale and an IANA time zone; unset means the viewer's own (the browser's). */
 export type DateViewer = { locale?: string; timeZone?: string };
-type Style = "dateTime" | "date";
+type Style = "dateTime" | "precise" | "date";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -12,7 +12,8 @@ function formatter(style: Style, viewer: DateViewer): Intl.DateTimeFormat {
   if (!f) {
     f = new Intl.DateTimeFormat(viewer.locale, {
       dateStyle: "medium",
-      ...(style === "dateTime" ? { timeStyle: "short" } : {}),
+      // "precise": seconds and the zone's name, for lining a log up with another system's ("13:42:05 CET").
+      ...(style === "date" ? {} : { timeStyle: style === "precise" ? "long" : "short" }),
       ...(viewer.timeZone ? { timeZone: viewer.timeZone } : {}),
     });
     formatters.set(id, f);
@@ -29,6 +30,12 @@ function toDate(value: string | Date): Date | null {
 export function formatDateTime(value: string | Date, viewer: DateViewer = {}): string {
   const d = toDate(value);
   return d ? formatter("dateTime", viewer).format(d) : String(value);
+}
+
+/** A timestamp to the second, with its zone named ("1 Dec 2026, 13:42:05 CET"): for log entries. */
+export function formatPrecise(value: string | Date, viewer: DateViewer = {}): string {
+  const d = toDate(value);
+  return d ? formatter("precise", viewer).format(d) : String(value);
 }
 
 /** A day as people read it (a certificate's last day), in the viewer's locale and time zone. */

@@ -32,7 +32,7 @@ export function InboundLogEntry({
           <div className="flex flex-wrap items-center gap-2">
             <OutcomeBadge outcome={entry.outcome} status={entry.status} />
             <span className="text-ink-600">
-              <DateTime value={entry.receivedAt} /> ·{" "}
+              <DateTime value={entry.receivedAt} precise /> ·{" "}
               {entry.verifiedBy === "none" ? "not verified" : entry.verifiedAs}
               {entry.messageId ? ` · webhook-id ${entry.messageId}` : ""}
             </span>

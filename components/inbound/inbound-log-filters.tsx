@@ -69,8 +69,8 @@ export function InboundLogFilters({ onApply }: { onApply: (f: InboundLogFilterSt
     >
       <Choice label="Outcome" options={INBOUND_OUTCOME_LABELS} {...bind("outcome")} />
       <Choice label="Verified by" options={VERIFIED_BY} {...bind("verifiedBy")} />
-      <When label="From" {...bind("from")} />
-      <When label="To" {...bind("to")} />
+      <When label="From (your local time)" {...bind("from")} />
+      <When label="To (your local time, the whole minute)" {...bind("to")} />
       <div className="flex items-end gap-2">
         <Button type="submit">Filter</Button>
         <Button

@@ -59,7 +59,7 @@ export function InboundLogView({ sourceId }: { sourceId: string }) {
                       className="text-left hover:underline"
                       onClick={() => setSelected(r.id)}
                     >
-                      <DateTime value={r.receivedAt} />
+                      <DateTime value={r.receivedAt} precise />
                     </button>
                   </td>
                   <td className="px-3 py-2">

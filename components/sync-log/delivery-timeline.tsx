@@ -36,7 +36,7 @@ export function DeliveryTimeline({
         {items.map((item) =>
           item.kind === "attempt" ? (
             <li key={`a${item.a.entryId}`} className="flex gap-2">
-              <DateTime value={item.a.at} className="w-32 shrink-0 text-slate-500" />
+              <DateTime value={item.a.at} precise className="w-40 shrink-0 text-slate-500" />
               <button
                 type="button"
                 className={`text-left hover:underline ${item.a.entryId === currentEntryId ? "font-semibold" : ""}`}
@@ -52,7 +52,7 @@ export function DeliveryTimeline({
             </li>
           ) : (
             <li key={`x${item.at}${item.x.action}`} className="flex gap-2 text-slate-700">
-              <DateTime value={item.x.at} className="w-32 shrink-0 text-slate-500" />
+              <DateTime value={item.x.at} precise className="w-40 shrink-0 text-slate-500" />
               <span>
                 {item.x.by.replace(/ \((session|token)\)$/, "")} {ACTION_TEXT[item.x.action] ?? item.x.action}
               </span>

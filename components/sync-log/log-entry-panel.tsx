@@ -70,7 +70,7 @@ export function LogEntryPanel({
           <div className="flex flex-wrap items-center gap-2">
             <OutcomeBadge {...data.entry} />
             <span className="text-slate-600">
-              <DateTime value={data.entry.createdAt} /> · {data.entry.durationMs} ms · attempt{" "}
+              <DateTime value={data.entry.createdAt} precise /> · {data.entry.durationMs} ms · attempt{" "}
               {data.entry.attempt} · mapping v{data.entry.mappingVersion}
             </span>
           </div>

@@ -84,11 +84,11 @@ export function LogFilters({
         />
       </label>
       <label className="text-xs font-medium text-slate-600">
-        From
+        From (your local time)
         <input className="input mt-1" type="datetime-local" value={f.from} onChange={set("from")} />
       </label>
       <label className="text-xs font-medium text-slate-600">
-        To
+        To (your local time, the whole minute)
         <input className="input mt-1" type="datetime-local" value={f.to} onChange={set("to")} />
       </label>
       <label className="text-xs font-medium text-slate-600">

@@ -90,7 +90,7 @@ export function SyncLogView({ integrationId }: { integrationId: string }) {
                       className="text-left hover:underline"
                       onClick={() => setSelected(r.id)}
                     >
-                      <DateTime value={r.createdAt} />
+                      <DateTime value={r.createdAt} precise />
                     </button>
                   </td>
                   <td className="px-3 py-2">

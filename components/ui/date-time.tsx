@@ -1,7 +1,7 @@
 "use client";
 
 import { useIsClient } from "@/components/settings-form/use-is-client";
-import { formatDateTime, formatDay, formatUtc } from "@/lib/format";
+import { formatDateTime, formatDay, formatPrecise, formatUtc } from "@/lib/format";
 
 /**
  * A point in time in the viewer's locale and time zone, with UTC on hover. The server (and hydration) writes the
@@ -10,17 +10,20 @@ import { formatDateTime, formatDay, formatUtc } from "@/lib/format";
 export function DateTime({
   value,
   dateOnly = false,
+  precise = false,
   className,
 }: {
   value: string | Date;
   dateOnly?: boolean;
+  /** To the second, with the zone named: where it is lined up with another system's log. */
+  precise?: boolean;
   className?: string;
 }) {
   const isClient = useIsClient();
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return <span className={className}>{String(value)}</span>;
   const utc = formatUtc(d);
-  const text = !isClient ? utc : dateOnly ? formatDay(d) : formatDateTime(d);
+  const text = !isClient ? utc : dateOnly ? formatDay(d) : precise ? formatPrecise(d) : formatDateTime(d);
   return (
     <time dateTime={d.toISOString()} title={utc} className={className}>
       {text}
