@@ -38,9 +38,10 @@ export const rangeEndSchema = pointIn("end");
  * which reads as "no entries" rather than as the mistake it is).
  */
 export const RANGE_IN_ORDER: [
-  (q: { from?: Date; to?: Date }) => boolean,
+  (q: { from?: unknown; to?: unknown }) => boolean,
   { message: string; path: string[] },
 ] = [
-  (q) => !q.from || !q.to || q.from.getTime() <= q.to.getTime(),
+  // zod runs an object's refinements even when a field failed: that field is still the text sent, not a Date.
+  (q) => !(q.from instanceof Date) || !(q.to instanceof Date) || q.from.getTime() <= q.to.getTime(),
   { message: "The end of the range is before its start: swap From and To", path: ["to"] },
 ];

@@ -26,15 +26,20 @@ export async function loginRetryAfter(
   return Math.max(1, Math.ceil((Math.max(...until) - now.getTime()) / 1000));
 }
 
+/** Whole minutes until a refused sign-in may be tried again. */
+export const minutesToWait = (retryAfterSeconds: number) => Math.ceil(retryAfterSeconds / 60);
+
 /** The error a refused sign-in carries to the login form (next-auth passes a thrown error's message on). */
 export function tooManyAttemptsError(retryAfterSeconds: number): string {
-  return `TooManyAttempts:${Math.ceil(retryAfterSeconds / 60)}`;
+  return `TooManyAttempts:${minutesToWait(retryAfterSeconds)}`;
 }
 
 /**
- * The limit and the credentials checked as one step per account: sign-ins at one e-mail take turns (an advisory
- * lock held by the transaction), so parallel guesses cannot all pass the limit before the first failure is counted.
- * Over the limit, nothing is checked and the seconds to wait are returned.
+ * The limit, then the credentials. Each attempt is counted as a failure before its password is checked, in a short
+ * transaction that takes turns per e-mail (an advisory lock): parallel guesses at one account each see the ones
+ * before them, so no more than the limit get through, and no connection is held while the password is hashed (a
+ * burst of sign-ins would otherwise hold the whole pool). A success clears the account's failures, this one with
+ * them. Over the limit, nothing is checked and the seconds to wait are returned.
  */
 export async function checkWithinLoginLimit<T>(
   db: Db,
@@ -43,14 +48,16 @@ export async function checkWithinLoginLimit<T>(
   check: () => Promise<T | null>,
 ): Promise<{ retryAfter: number } | { retryAfter: null; user: T | null }> {
   const account = email.toLowerCase();
-  return db.transaction(async (tx) => {
+  const retryAfter = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:${account}`}))`);
-    const retryAfter = await loginRetryAfter(tx, account, ip);
-    if (retryAfter !== null) return { retryAfter };
-    const user = await check();
-    await recordLoginResult(tx, account, ip, user !== null);
-    return { retryAfter: null, user };
+    const wait = await loginRetryAfter(tx, account, ip);
+    if (wait === null) await recordLoginResult(tx, account, ip, false);
+    return wait;
   });
+  if (retryAfter !== null) return { retryAfter };
+  const user = await check();
+  if (user !== null) await recordLoginResult(db, account, ip, true);
+  return { retryAfter: null, user };
 }
 
 /** Counts a failed sign-in, or clears the account's failures after a successful one. */

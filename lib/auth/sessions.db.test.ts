@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { insertAppUser } from "@/db/queries/app-users";
 import { createTestDatabase, type TestDatabase, truncateAll } from "@/db/test/database";
@@ -111,13 +112,31 @@ describe("sign-in limits", () => {
     const guess = () =>
       checkWithinLoginLimit(t.db, "Ann@Example.com", "198.51.100.1", async () => {
         checked += 1;
-        await new Promise((resolve) => setTimeout(resolve, 20)); // a password hash takes a while
+        // The password check reads the database too, and takes a while (bcrypt).
+        await t.db.execute(sql`select pg_sleep(0.02)`);
         return null;
       });
     const results = await Promise.all(Array.from({ length: 12 }, guess));
     expect(checked).toBe(5);
     expect(results.filter((r) => r.retryAfter !== null)).toHaveLength(7);
     expect(await loginRetryAfter(t.db, "ann@example.com", "203.0.113.9")).not.toBeNull();
+  });
+
+  it("holds no connection while a password is checked: a burst of sign-ins larger than the pool completes", async () => {
+    const accounts = Array.from({ length: 25 }, (_, i) => `burst${i}@example.com`);
+    const results = await Promise.all(
+      accounts.map((email, i) =>
+        checkWithinLoginLimit(t.db, email, `203.0.113.${i}`, async () => {
+          await t.db.execute(sql`select pg_sleep(0.05)`);
+          return i % 2 === 0 ? { email } : null;
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.retryAfter === null && r.user !== null)).toHaveLength(13);
+    // A success clears its account's failures, the one counted before its check included.
+    expect(await loginRetryAfter(t.db, "burst0@example.com", "203.0.113.0")).toBeNull();
+    const [{ n }] = await t.sql<{ n: number }[]>`select count(*)::int as n from login_failures`;
+    expect(n).toBe(12);
   });
 
   it("refuses an address after 20 failures across accounts, and a success clears only its account", async () => {

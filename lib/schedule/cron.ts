@@ -19,10 +19,12 @@ let canonicalZones: ReadonlySet<string> | undefined;
 
 // Fixed offsets (a browser set to one reports it); Intl lists none of them, PostgreSQL knows every one Intl resolves.
 const FIXED_OFFSET_ZONE = /^Etc\/GMT[+-]\d{1,2}$/;
+const AREA_LOCATION =
+  /^(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Z][A-Za-z0-9_+-]*(?:\/[A-Z][A-Za-z0-9_+-]*)?$/;
 
 /**
- * The zone's canonical IANA name (`US/Pacific-New` → `America/Los_Angeles`, `etc/utc` → `UTC`), or null when it has
- * none. Intl still knows names the time zone database dropped (`SystemV/EST5`, `US/Pacific-New`), which PostgreSQL
+ * The zone's name to store: an Area/Location name as typed (`Asia/Kolkata`), any other alias by its canonical name
+ * (`US/Pacific-New` → `America/Los_Angeles`, `etc/utc` → `UTC`), or null when it has none. Intl still knows names the time zone database dropped (`SystemV/EST5`, `US/Pacific-New`), which PostgreSQL
  * does not; the names Intl lists as canonical, UTC and the Etc/GMT offsets PostgreSQL knows (`time-zone.db.test.ts`
  * checks them all).
  */
@@ -33,6 +35,10 @@ export function canonicalTimeZone(zone: string): string | null {
   } catch {
     return null;
   }
+  // An Area/Location name as typed: ICU resolves current names to older ones (Asia/Kolkata to Asia/Calcutta,
+  // Europe/Kyiv to Europe/Kiev), which a system's time zone data may keep only in a legacy package. Every such
+  // name the time zone database has ever had is still in it (as a zone or a link), and PostgreSQL with it.
+  if (AREA_LOCATION.test(zone)) return zone;
   // A runtime without the list (old browsers) cannot tell; the server, which has it, checks again.
   if (typeof Intl.supportedValuesOf !== "function") return name;
   canonicalZones ??= new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);

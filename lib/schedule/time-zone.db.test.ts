@@ -31,6 +31,12 @@ describe("canonicalTimeZone: only zones PostgreSQL knows", () => {
     expect(canonicalTimeZone("Etc/GMT+13")).toBeNull();
   });
 
+  it("keeps a current Area/Location name as typed, where ICU would give an older one", async () => {
+    const current = ["Asia/Kolkata", "Europe/Kyiv", "America/Nuuk", "Asia/Kathmandu", "Asia/Ho_Chi_Minh"];
+    expect(current.map(canonicalTimeZone)).toEqual(current);
+    expect(await unknownToPostgres(current)).toEqual([]);
+  });
+
   // Intl resolves these; the time zone database dropped them, and PostgreSQL with it (`?tz=` of them was a 500).
   it.each([
     ["US/Pacific-New", "America/Los_Angeles"],

@@ -12,14 +12,15 @@ export const CSV_COLUMNS = [
   "requestUrl",
   "errorCode",
   "errorMessage",
-  "diagnosis",
   "mappingVersion",
   "deliveryId",
   "runId",
-  // Whether responseBody was cut at 64 KiB: a cut body read as whole would mislead.
-  "responseTruncated",
   "requestBody",
   "responseBody",
+  // Added later, at the end, so a script that reads the columns above by position still reads them.
+  "diagnosis",
+  // Whether responseBody was cut at 64 KiB: a cut body read as whole would mislead.
+  "responseTruncated",
 ] as const;
 
 /** The CSV without the request and response bodies (`columns=metadata`). */

@@ -1,7 +1,7 @@
 // GET, POST /api/auth/* — next-auth's sign-in, session and sign-out endpoints; sign-in attempts are limited
 import NextAuth from "next-auth";
 import { getDb } from "@/db/client";
-import { clientAddress, loginRetryAfter, tooManyAttemptsError } from "@/lib/auth/login-limit";
+import { clientAddress, loginRetryAfter, minutesToWait, tooManyAttemptsError } from "@/lib/auth/login-limit";
 import { authOptions } from "@/lib/auth/options";
 import { getSettings } from "@/lib/settings";
 
@@ -21,7 +21,7 @@ async function limitedSignIn(request: Request, context: Context): Promise<Respon
   const email = await signInEmail(request);
   const retryAfter = await loginRetryAfter(getDb(), email, clientAddress(request.headers));
   if (retryAfter === null) return handler(request, context);
-  const minutes = Math.ceil(retryAfter / 60);
+  const minutes = minutesToWait(retryAfter);
   return Response.json(
     {
       url: `${getSettings().appUrl}/login?error=${tooManyAttemptsError(retryAfter)}`,

@@ -78,6 +78,9 @@ describe("the sync log API", () => {
     // Without an offset a time would be read in the server's zone; a bare number would be a year.
     expect(await paths("from=2026-04-01T08:00")).toEqual(["from"]);
     expect(await paths("to=1")).toEqual(["to"]);
+    // One bad end with a good other end: the bad one's issue, not a 500 from comparing them.
+    expect(await paths("from=2026-04-01T08:00:00&to=2026-04-02")).toEqual(["from"]);
+    expect(await paths("from=2026-04-01&to=nope")).toEqual(["to"]);
   });
 
   it("shows one entry whole, with a curl command that masks the key", async () => {
