@@ -135,8 +135,8 @@ describe("sign-in limits", () => {
     expect(results.filter((r) => r.retryAfter === null && r.user !== null)).toHaveLength(13);
     // A success clears its account's failures, the one counted before its check included.
     expect(await loginRetryAfter(t.db, "burst0@example.com", "203.0.113.0")).toBeNull();
-    const [{ n }] = await t.sql<{ n: number }[]>`select count(*)::int as n from login_failures`;
-    expect(n).toBe(12);
+    const [row] = await t.sql<{ n: number }[]>`select count(*)::int as n from login_failures`;
+    expect(row?.n).toBe(12);
   });
 
   it("refuses an address after 20 failures across accounts, and a success clears only its account", async () => {
