@@ -2,27 +2,17 @@
 
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { customHeadersSchema, headerRowProblem } from "@/lib/integrations/field-schemas";
-import type { HeaderRow, SettingsFormValues } from "./form-values";
+import type { SettingsFormValues } from "./form-values";
+import { visibleHeaderProblem } from "./header-problems";
 import { ListHeading } from "./list-heading";
 import { useFieldError } from "./use-field-error";
-
-/** The shared schema's verdict on one header row, so a problem shows while typing, beside its row. */
-function rowProblem(row: HeaderRow, rows: HeaderRow[], index: number): string | null {
-  const name = row.name.trim();
-  if (name === "" && row.value === "") return null;
-  if (name === "") return "Enter the header name";
-  const problem = headerRowProblem(customHeadersSchema, name, row.value);
-  if (problem) return problem;
-  const isRepeated = rows.some((r, i) => i > index && r.name.trim().toLowerCase() === name.toLowerCase());
-  return isRepeated ? "This header is repeated below; only the last one is sent" : null;
-}
 
 /** Extra headers sent with every request, as name/value rows. */
 export function HeadersEditor() {
   const { control, register } = useFormContext<SettingsFormValues>();
   const { fields, append, remove } = useFieldArray({ control, name: "customHeaders" });
   const rows = useWatch({ control, name: "customHeaders" });
+  const secrets = useWatch({ control, name: "secretHeaders" });
   const listError = useFieldError("customHeaders");
   return (
     <div className="sm:col-span-2">
@@ -34,7 +24,7 @@ export function HeadersEditor() {
       <ul className="mt-2 space-y-2" aria-labelledby="custom-headers-label">
         {fields.map((f, i) => {
           const row = rows[i] ?? { name: "", value: "" };
-          const problem = rowProblem(row, rows, i);
+          const problem = visibleHeaderProblem(row, rows, i, secrets);
           const problemId = `header-${f.id}-problem`;
           return (
             <li key={f.id}>

@@ -3,24 +3,11 @@
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
-import { headerRowProblem, secretHeadersInputSchema } from "@/lib/integrations/field-schemas";
 import { timeAgo } from "@/lib/integrations/time-ago";
 import { useFormExtras } from "./form-extras";
-import type { SecretHeaderRow, SettingsFormValues } from "./form-values";
+import type { SettingsFormValues } from "./form-values";
+import { secretHeaderProblem } from "./header-problems";
 import { ListHeading } from "./list-heading";
-
-/** The shared schema's verdict on one new row, and a clash with a visible header of the same name. */
-function rowProblem(row: SecretHeaderRow, visible: string[]): string | null {
-  const name = row.name.trim();
-  if (row.isStored || (name === "" && row.value === "")) return null;
-  if (name === "") return "Enter the header name";
-  if (row.value === "") return "Enter the value";
-  const problem = headerRowProblem(secretHeadersInputSchema, name, row.value);
-  if (problem) return problem;
-  return visible.includes(name.toLowerCase())
-    ? `${name} is also a visible custom header; keep it in one list`
-    : null;
-}
 
 /**
  * Headers whose values are secret (a tenant key): typed once, stored encrypted, sent with every request and never
@@ -42,7 +29,7 @@ export function SecretHeadersEditor() {
       <ul className="mt-2 space-y-2" aria-labelledby="secret-headers-label">
         {fields.map((f, i) => {
           const row = rows[i] ?? f;
-          const problem = rowProblem(row, visible);
+          const problem = secretHeaderProblem(row, visible);
           const stored = row.isStored ? storedSecretHeaders[row.name] : undefined;
           return (
             <li key={f.id} data-testid={`secret-header-${i + 1}`}>
