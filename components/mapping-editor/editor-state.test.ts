@@ -84,3 +84,21 @@ describe("keyForField and moveItem", () => {
     expect(moveItem(["a", "b"], 0, 5)).toEqual(["a", "b"]);
   });
 });
+
+describe("the editor as it opens", () => {
+  const saved = [{ key: "employeeId", source: "user.email" }];
+  const draft = [...saved, { key: "course", source: "activity.activityName" }];
+
+  it("opens with this tab's unsaved draft on top of the saved version, still unsaved", () => {
+    const state = initialState(saved, 3, draft);
+    expect(toMapping(state.entries)).toEqual(draft);
+    expect(state.savedJson).toBe(JSON.stringify(saved));
+    expect(state.savedVersion).toBe(3);
+  });
+
+  it("opens with the saved mapping when there is no draft", () => {
+    const state = initialState(saved, 3, null);
+    expect(toMapping(state.entries)).toEqual(saved);
+    expect(state.savedJson).toBe(JSON.stringify(toMapping(state.entries)));
+  });
+});

@@ -36,11 +36,23 @@ export function toMapping(entries: readonly EditorEntry[]): Mapping {
   );
 }
 
-export function initialState(mapping: Mapping, version: number): EditorState {
-  return editorReducer(
-    { entries: [], savedJson: "[]", savedVersion: 0, selectedId: null, focusId: null, nextId: 1 },
-    { type: "load", mapping, version },
-  );
+const EMPTY: EditorState = {
+  entries: [],
+  savedJson: "[]",
+  savedVersion: 0,
+  selectedId: null,
+  focusId: null,
+  nextId: 1,
+};
+
+/**
+ * The editor as it opens: the saved mapping, or, when this tab holds an unsaved draft of it (left for the Test tab,
+ * say), the draft on top of the saved version, unsaved still.
+ */
+export function initialState(mapping: Mapping, version: number, draft: Mapping | null = null): EditorState {
+  const saved = editorReducer(EMPTY, { type: "load", mapping, version });
+  if (!draft) return saved;
+  return { ...editorReducer(EMPTY, { type: "load", mapping: draft, version }), savedJson: saved.savedJson };
 }
 
 export function isDirty(state: EditorState): boolean {

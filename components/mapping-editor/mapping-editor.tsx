@@ -87,7 +87,10 @@ function LoadedEditor({ integration, isReadOnly }: { integration: IntegrationOut
   const onDiscard = () => {
     if (window.confirm("Discard your unsaved changes to the mapping?")) editor.discard();
   };
-  useUnsavedChangesGuard(isDirty && !isReadOnly, "The mapping has unsaved changes. Leave without saving?");
+  useUnsavedChangesGuard(
+    isDirty && !isReadOnly,
+    "The mapping has unsaved changes. They stay in this tab as a draft (Test with user uses it, and the editor opens with it again), but are not saved. Leave?",
+  );
   useSaveShortcut(isReadOnly ? null : onSave);
 
   const selected = state.entries.find((e) => e.id === state.selectedId) ?? null;
