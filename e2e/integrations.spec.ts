@@ -235,3 +235,30 @@ test("[integrations] admin deletes an integration after confirming", async ({ pa
   const gone = await e2eDb().db.query.integrations.findFirst({ where: eq(integrations.id, seeded.id) });
   expect(gone).toBeUndefined();
 });
+
+test("[integrations] the settings form and the contract card save one after the other without losing or refusing either", async ({
+  page,
+}) => {
+  const seeded = await seedIntegration(unique("E2E two cards"));
+  await signIn(page, ADMIN);
+  await page.goto(`/integrations/${seeded.id}`);
+  const schema = page.getByLabel("JSON Schema");
+  const pasted = JSON.stringify({ type: "object", required: ["employeeId"] }, null, 2);
+
+  // A schema pasted but not yet saved survives a save of the settings above it.
+  await schema.fill(pasted);
+  await page.getByLabel("Timeout (seconds)").fill("14");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("form-status")).toHaveText("Saved.");
+  await expect(schema).toHaveValue(pasted);
+
+  // Saved next, the card's save does not make the settings' next save a conflict with oneself.
+  await page.getByRole("button", { name: "Save contract" }).click();
+  await expect(page.getByRole("button", { name: "Save contract" })).toBeDisabled();
+  await page.getByLabel("Timeout (seconds)").fill("16");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("form-status")).toHaveText("Saved.");
+  const saved = await e2eDb().db.query.integrations.findFirst({ where: eq(integrations.id, seeded.id) });
+  expect(saved?.timeoutMs).toBe(16_000);
+  expect(saved?.receiverSchema).toEqual({ type: "object", required: ["employeeId"] });
+});

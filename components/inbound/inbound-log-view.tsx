@@ -53,7 +53,7 @@ export function InboundLogView({ sourceId }: { sourceId: string }) {
             <tbody className="divide-y divide-ink-100">
               {rows.map((r) => (
                 <tr key={r.id} className={selected === r.id ? "bg-brand-50" : "hover:bg-ink-50"}>
-                  <td className="whitespace-nowrap px-3 py-2">
+                  <td className="px-3 py-2 sm:whitespace-nowrap">
                     <button
                       type="button"
                       className="text-left hover:underline"

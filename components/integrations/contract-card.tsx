@@ -36,7 +36,9 @@ export function ContractCard({ id, canEdit }: { id: string; canEdit: boolean }) 
         {error ? <Alert>Could not load the integration: {error.message}</Alert> : null}
         {integration ? (
           <ContractForm
-            key={integration.version}
+            // Starts again from each saved contract, not from every saved version: a save of the settings form
+            // above would otherwise throw away a schema pasted here and not yet saved.
+            key={`${integration.validateBeforeSending}:${JSON.stringify(integration.receiverSchema)}`}
             integration={integration}
             canEdit={canEdit}
             hasJustSaved={savedVersion === integration.version}

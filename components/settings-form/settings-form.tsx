@@ -61,6 +61,13 @@ export function SettingsForm({
   );
   // The settings version the form was loaded from; a save names it so a change made meanwhile is not overwritten.
   const [version, setVersion] = useState(integration?.version);
+  // A save elsewhere on this page that changed nothing this form shows (the Receiver's contract card) moves the form
+  // to that version, so its own save is not refused as if someone else had changed these settings.
+  useEffect(() => {
+    if (!integration || version === undefined || integration.version <= version) return;
+    if (JSON.stringify(toFormValues(integration)) === JSON.stringify(baseline))
+      setVersion(integration.version);
+  }, [integration, version, baseline]);
   const form = useForm<SettingsFormValues>({ defaultValues: baseline, resolver, mode: "onTouched" });
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<SaveConflict | null>(null);

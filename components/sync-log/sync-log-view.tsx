@@ -84,7 +84,8 @@ export function SyncLogView({ integrationId }: { integrationId: string }) {
                   className={`cursor-pointer hover:bg-slate-50 ${selected === r.id ? "bg-indigo-50" : ""}`}
                   onClick={() => setSelected(r.id)}
                 >
-                  <td className="whitespace-nowrap px-3 py-2">
+                  {/* On a phone the time wraps below its date: to the second with its zone, it is long. */}
+                  <td className="px-3 py-2 sm:whitespace-nowrap">
                     <button
                       type="button"
                       className="text-left hover:underline"
