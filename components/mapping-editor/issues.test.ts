@@ -30,6 +30,10 @@ describe("saveBlocker", () => {
     expect(saveBlocker({ errorCount: 2, isDirty: true, isSaving: false })).toBe("Fix 2 errors to save");
     expect(saveBlocker({ errorCount: 0, isDirty: false, isSaving: false })).toBe("No unsaved changes");
     expect(saveBlocker({ errorCount: 0, isDirty: true, isSaving: false })).toBeNull();
+    // Someone saved meanwhile: a plain save would be refused, so it is off and the choice is offered instead.
+    expect(saveBlocker({ errorCount: 0, isDirty: true, isSaving: false, newerVersion: 4 })).toBe(
+      "Version 4 was saved elsewhere: choose below what to keep",
+    );
   });
 });
 

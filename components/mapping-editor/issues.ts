@@ -48,10 +48,18 @@ function capitalise(text: string): string {
 }
 
 /** Why Save is off, or null when the mapping can be saved. */
-export function saveBlocker(s: { errorCount: number; isDirty: boolean; isSaving: boolean }): string | null {
+export function saveBlocker(s: {
+  errorCount: number;
+  isDirty: boolean;
+  isSaving: boolean;
+  /** A version saved elsewhere while this one was edited: a plain save would be refused. */
+  newerVersion?: number | null;
+}): string | null {
   if (s.isSaving) return "Saving…";
   if (s.errorCount > 0) return `Fix ${s.errorCount} ${s.errorCount === 1 ? "error" : "errors"} to save`;
   if (!s.isDirty) return "No unsaved changes";
+  if (s.newerVersion != null)
+    return `Version ${s.newerVersion} was saved elsewhere: choose below what to keep`;
   return null;
 }
 

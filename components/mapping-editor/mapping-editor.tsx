@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useIntegration } from "@/components/integrations/use-integration";
 import { useRole } from "@/components/layout/use-role";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { PHONE_MEDIA, useMediaQuery } from "@/components/ui/use-media-query";
 import { useUnsavedChangesGuard } from "@/components/ui/use-unsaved-changes-guard";
 import type { IntegrationOutput } from "@/lib/integrations/schemas";
@@ -80,7 +81,12 @@ function LoadedEditor({ integration, isReadOnly }: { integration: IntegrationOut
   );
 
   const errorCount = validation.errors.length;
-  const blocker = saveBlocker({ errorCount, isDirty, isSaving: save.isPending });
+  const blocker = saveBlocker({
+    errorCount,
+    isDirty,
+    isSaving: save.isPending,
+    newerVersion: editor.newerVersion,
+  });
   const onSave = () => {
     if (blocker === null) save.mutate({ mapping, baseVersion: state.savedVersion });
   };
@@ -112,8 +118,29 @@ function LoadedEditor({ integration, isReadOnly }: { integration: IntegrationOut
         {save.error ? <Alert>Could not save the mapping: {save.error.message}</Alert> : null}
         {editor.newerVersion !== null && isDirty ? (
           <Alert tone="warning">
-            Version {editor.newerVersion} of this mapping was saved elsewhere while you edited; saving yours
-            would overwrite it and is refused. Discard your changes to load it.
+            Version {editor.newerVersion} of this mapping was saved elsewhere while you edited. Keep one of
+            them:
+            <span className="mt-2 flex flex-wrap gap-2">
+              <Button variant="secondary" onClick={onDiscard}>
+                Discard mine, load version {editor.newerVersion}
+              </Button>
+              {isReadOnly || errorCount > 0 ? null : (
+                <Button
+                  variant="secondary"
+                  disabled={save.isPending}
+                  onClick={() => {
+                    const over = editor.newerVersion;
+                    if (
+                      over !== null &&
+                      window.confirm(`Save your mapping over version ${over}, replacing it?`)
+                    )
+                      save.mutate({ mapping, baseVersion: over });
+                  }}
+                >
+                  Save mine over version {editor.newerVersion}
+                </Button>
+              )}
+            </span>
           </Alert>
         ) : null}
         {issues.general.map((e) => (
