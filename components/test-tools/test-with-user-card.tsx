@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useIntegration } from "@/components/integrations/use-integration";
 import { useRole } from "@/components/layout/use-role";
 import { LearnerPicker } from "@/components/mapping-editor/learner-picker";
@@ -29,13 +29,20 @@ export function TestWithUserCard({ integrationId }: { integrationId: string }) {
   useEffect(() => setDraft(loadMappingDraft(integrationId)), [integrationId]);
 
   const usernames = names.split(/[\s,;]+/).filter(Boolean);
+  // Up to 10 learners' completions go one after another, each allowed the integration's timeout: Cancel stops it
+  // (the server sends nothing more once the request is gone).
+  const abort = useRef<AbortController | null>(null);
   const run = useMutation({
-    mutationFn: () =>
-      fetchJson<TestUserReply>(`/api/integrations/${integrationId}/test-user`, {
+    mutationFn: () => {
+      abort.current = new AbortController();
+      return fetchJson<TestUserReply>(`/api/integrations/${integrationId}/test-user`, {
         method: "POST",
         json: { usernames, target, limit, ...(draft ? { mapping: draft } : {}) },
-      }),
+        signal: abort.current.signal,
+      });
+    },
   });
+  const isCancelled = run.error instanceof DOMException && run.error.name === "AbortError";
   return (
     <Card
       title="Test with user"
@@ -84,10 +91,25 @@ export function TestWithUserCard({ integrationId }: { integrationId: string }) {
             ? "Uses your unsaved mapping from the mapping editor."
             : `Uses the saved mapping (version ${integration?.mappingVersion ?? "…"}).`}
         </p>
-        <Button type="submit" disabled={!isAdmin || run.isPending || usernames.length === 0}>
-          {run.isPending ? "Sending…" : "Send test"}
-        </Button>
-        {run.error ? <Alert>{run.error.message}</Alert> : null}
+        <div className="flex flex-wrap items-center gap-2">
+          <Button type="submit" disabled={!isAdmin || run.isPending || usernames.length === 0}>
+            {run.isPending
+              ? `Sending ${usernames.length * limit > 1 ? `up to ${usernames.length * limit} payloads` : "…"}`
+              : "Send test"}
+          </Button>
+          {run.isPending ? (
+            <Button variant="secondary" onClick={() => abort.current?.abort()}>
+              Cancel
+            </Button>
+          ) : null}
+        </div>
+        {isCancelled ? (
+          <Alert tone="info">
+            Cancelled: nothing more was sent. Requests already sent may have reached the receiver.
+          </Alert>
+        ) : run.error ? (
+          <Alert>{run.error.message}</Alert>
+        ) : null}
       </form>
       {run.data ? (
         <div className="mt-6">

@@ -23,6 +23,8 @@ export async function testWithUsers(
   db: DbOrTx,
   integration: Integration,
   input: TestUserInput,
+  /** The caller gone (Cancel, a closed page): nothing more is sent, and the request in flight is cut. */
+  signal?: AbortSignal,
 ): Promise<TestUserReport> {
   const conn = connectionFromIntegration(integration);
   if (!conn.ok) return { ok: false, error: conn.error };
@@ -32,10 +34,12 @@ export async function testWithUsers(
   const contract = integration.receiverSchema ? receiverValidator(integration.receiverSchema) : null;
   const results: TestUserResult[] = [];
   for (const userName of input.usernames) {
+    if (signal?.aborted) break;
     const records = await loadUserCompletionRecords(db, userName, input.limit);
     const exchanges: TestExchange[] = [];
     // One at a time, latest first, as a person reading the results expects them.
     for (const record of records) {
+      if (signal?.aborted) break;
       const base = {
         completionId: record.completionId,
         activityName: record.activity.activityName,
@@ -57,6 +61,7 @@ export async function testWithUsers(
         target,
         body: built.payload,
         idempotencyKey: `test-${randomUUID()}`,
+        signal,
       });
       exchanges.push({
         ...base,

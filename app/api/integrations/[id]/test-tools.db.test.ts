@@ -7,6 +7,7 @@ import { json, requireAuth } from "@/lib/delivery/test-support/servers";
 import { applySecretChanges } from "@/lib/integrations/secrets";
 import { RECEIVER_API_KEY, seedSyncFixture } from "@/lib/sync/test-support/fixture";
 import { syncTestBed } from "@/lib/sync/test-support/test-bed";
+import { testWithUsers } from "@/lib/testing-tools/test-with-user";
 import { POST as testConnection } from "./test-connection/route";
 import { POST as testUser } from "./test-user/route";
 
@@ -77,6 +78,35 @@ describe("Test with user", () => {
     expect(r.text).not.toContain(RECEIVER_API_KEY);
     expect(bed.receiver.requests.length).toBe(a.exchanges.length + b.exchanges.length);
     expect(await counts()).toEqual({ log: 0, deliveries: 0, runs: 0 });
+  });
+
+  it("sends nothing more once its caller is gone (Cancel), the request in flight cut", async () => {
+    const [row] = await bed.t.db.select().from(integrations).where(eq(integrations.id, integrationId));
+    const users = await bed.t.sql<{ user_name: string }[]>`
+      select u.user_name from users u join completions c on c.user_id = u.id group by u.user_name
+      having count(*) >= 3 order by u.user_name limit 2`;
+    const cancel = new AbortController();
+    const before = bed.receiver.requests.length;
+    // The receiver is slow; the admin cancels while the second payload is at it.
+    bed.receiver.setDefault(async (req, res) => {
+      if (bed.receiver.requests.length - before >= 2) cancel.abort();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (!res.writableEnded) json(201, { accepted: true })(req, res);
+    });
+    try {
+      const report = await testWithUsers(
+        bed.t.db,
+        row!,
+        { usernames: users.map((u) => u.user_name), limit: 3 },
+        cancel.signal,
+      );
+      expect(report.ok).toBe(true);
+      expect(bed.receiver.requests.length - before).toBe(2); // of the 6 it would have sent
+    } finally {
+      bed.receiver.setDefault(
+        requireAuth((r) => r.headers["x-api-key"] === RECEIVER_API_KEY, json(201, { accepted: true })),
+      );
+    }
   });
 
   it("uses an unsaved mapping when given one, and refuses one that does not validate", async () => {

@@ -72,7 +72,7 @@ export const POST = route(
       },
     },
   },
-  async ({ params, input }) => {
+  async ({ params, input, request }) => {
     const id = uuidParam(params.id);
     const row = id ? await findIntegration(getDb(), id) : undefined;
     if (!row) return notFound("Integration");
@@ -86,7 +86,8 @@ export const POST = route(
         return apiError(400, "bad_request", `The mapping does not validate: ${errors[0]!.message}`, details);
       }
     }
-    const report = await testWithUsers(getDb(), row, input);
+    // request.signal aborts when the caller goes (Cancel): no more test payloads are sent.
+    const report = await testWithUsers(getDb(), row, input, request.signal);
     if (!report.ok) return apiError(409, "conflict", report.error);
     return report;
   },
