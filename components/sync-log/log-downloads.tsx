@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { downloadFileName, rowCounter } from "./download-stream";
 
 type Format = "csv" | "ndjson";
 type Progress = { format: Format; rows: number; bytes: number };
@@ -24,10 +25,6 @@ function save(blob: Blob, name: string) {
 }
 
 /** The file name the server gives (Content-Disposition), or a fallback. */
-function fileName(res: Response, format: Format) {
-  const match = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "");
-  return match?.[1] ?? `sync-log.${format}`;
-}
 
 /**
  * The log's downloads (CSV, CSV without bodies, NDJSON) streamed into the page, with rows and bytes so far, of about
@@ -56,12 +53,13 @@ export function LogDownloads({
       const parts: Blob[] = [];
       let pending: Uint8Array[] = [];
       let pendingBytes = 0;
-      let rows = format === "csv" ? -1 : 0; // the CSV's header line is not a row
+      const counter = rowCounter(format);
+      let rows = 0;
       let bytes = 0;
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        for (let i = value.indexOf(10); i !== -1; i = value.indexOf(10, i + 1)) rows += 1;
+        rows = counter.add(value);
         bytes += value.byteLength;
         pending.push(value);
         pendingBytes += value.byteLength;
@@ -70,10 +68,13 @@ export function LogDownloads({
           pending = [];
           pendingBytes = 0;
         }
-        setProgress({ format, rows: Math.max(rows, 0), bytes });
+        setProgress({ format, rows, bytes });
       }
       parts.push(new Blob(pending as BlobPart[]));
-      save(new Blob(parts, { type: res.headers.get("content-type") ?? "" }), fileName(res, format));
+      save(
+        new Blob(parts, { type: res.headers.get("content-type") ?? "" }),
+        downloadFileName(res.headers.get("content-disposition"), `sync-log.${format}`),
+      );
     } catch (e) {
       if (!controller.signal.aborted) setError(e instanceof Error ? e.message : String(e));
     } finally {
