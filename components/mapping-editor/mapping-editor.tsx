@@ -93,6 +93,10 @@ function LoadedEditor({ integration, isReadOnly }: { integration: IntegrationOut
   const onDiscard = () => {
     if (window.confirm("Discard your unsaved changes to the mapping?")) editor.discard();
   };
+  const onSaveOver = (newer: number) => {
+    if (window.confirm(`Save your mapping over version ${newer}, replacing it?`))
+      save.mutate({ mapping, baseVersion: newer });
+  };
   useUnsavedChangesGuard(
     isDirty && !isReadOnly,
     "The mapping has unsaved changes. They stay in this tab as a draft (Test with user uses it, and the editor opens with it again), but are not saved. Leave?",
@@ -128,14 +132,7 @@ function LoadedEditor({ integration, isReadOnly }: { integration: IntegrationOut
                 <Button
                   variant="secondary"
                   disabled={save.isPending}
-                  onClick={() => {
-                    const over = editor.newerVersion;
-                    if (
-                      over !== null &&
-                      window.confirm(`Save your mapping over version ${over}, replacing it?`)
-                    )
-                      save.mutate({ mapping, baseVersion: over });
-                  }}
+                  onClick={() => onSaveOver(editor.newerVersion!)}
                 >
                   Save mine over version {editor.newerVersion}
                 </Button>

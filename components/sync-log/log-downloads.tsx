@@ -24,8 +24,6 @@ function save(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The file name the server gives (Content-Disposition), or a fallback. */
-
 /**
  * The log's downloads (CSV, CSV without bodies, NDJSON) streamed into the page, with rows and bytes so far, of about
  * how many (`expectedRows`, the log's count), and a way to cancel; the file is saved when the last byte arrives.

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lt, lte, type SQL, sql } from "drizzle-orm";
 import { type InboundOutcome, type InboundVerification, PROCESSED_OUTCOMES } from "../../lib/inbound/model";
 import type { DbOrTx } from "../client";
 import { inboundLog, type NewInboundLogRow } from "../schema";
-import { deleteLogRowsBefore } from "./sync-log";
+import { deleteLogRowsBefore } from "./log-retention";
 
 export type InboundLogFilter = {
   outcome?: InboundOutcome;

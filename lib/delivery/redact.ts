@@ -52,12 +52,12 @@ function computeSecretValues(settings: SecretSource, extra: (string | undefined)
   return [...unique].sort((a, b) => b.length - a.length);
 }
 
-/** A secret as it can come back from a server: as is, JSON-escaped, URL- and form-encoded. */
-/** Each secret as a text may carry it: as it is, JSON-escaped, URL-encoded and form-encoded. */
+/** Each secret as a text may carry it (inbound bodies): see wireForms. */
 export function secretForms(secrets: readonly string[]): string[] {
   return [...new Set(secrets.flatMap(wireForms))];
 }
 
+/** A secret as it can come back from a server: as is, JSON-escaped (with "/" escaped or not), URL- and form-encoded. */
 function wireForms(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
   // JSON may also escape "/" (PHP's json_encode does), which base64 secrets hold.

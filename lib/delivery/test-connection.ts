@@ -108,7 +108,8 @@ async function probeStages(input: TestConnectionInput): Promise<TestConnectionRe
     isSuccess: (status: number) =>
       isSuccessStatus(status, DEFAULT_SUCCESS_CODES) || prepared.isSuccess(status),
   };
-  const outcome = await exchange(judged, { method, started, retryOn401: !hasToken(settings.authType) });
+  // A token, if any, was fetched just now (the token stage): a 401 is the answer, not a reason to log in again.
+  const outcome = await exchange(judged, { method, started, retryOn401: false });
   const reachable = outcome.status === 405;
   const verdict = outcome.ok ? "passed" : reachable ? "reachable" : "failed";
   const detail =

@@ -14,6 +14,7 @@ import { toStorableText } from "@/lib/text";
 import { INBOUND_LIMITS, type InboundOutcome } from "./model";
 import { loggedBody, readBody } from "./read-body";
 import { type InboundReply, inboundEnvelopeSchema } from "./schemas";
+import { signingKeys } from "./secrets";
 import { storeItems } from "./store-items";
 import { inboundMasks, verifyInbound } from "./verify";
 
@@ -43,7 +44,7 @@ export async function receiveInbound(
   const base = { sourceId: source.id, receivedAt: now };
   const read = await readBody(request);
   if (!read.ok) {
-    const body = loggedBody(read.head, inboundMasks(source, request.headers, now));
+    const body = loggedBody(read.head, inboundMasks(signingKeys(source.secrets, now), request.headers));
     await insertInboundLog(db, {
       ...base,
       outcome: "invalid",

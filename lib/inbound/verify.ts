@@ -6,7 +6,13 @@ import { findTokenOwner } from "@/lib/auth/api-tokens";
 import { secretForms } from "@/lib/delivery/redact";
 import { SIGNING_SECRET_PREFIX } from "./model";
 import { signingKeys } from "./secrets";
-import { hasSignatureHeaders, MESSAGE_ID_TOO_LONG, messageIdOf, verifySignature } from "./verify-signature";
+import {
+  hasSignatureHeaders,
+  MESSAGE_ID_TOO_LONG,
+  messageIdOf,
+  type SigningKey,
+  verifySignature,
+} from "./verify-signature";
 
 export type Verified = {
   ok: true;
@@ -24,10 +30,10 @@ const bearerOf = (headers: Headers) => /^bearer\s+(\S+)\s*$/i.exec(headers.get("
  * is logged with them masked too): the secrets that could sign it and any bearer token it carries, in every form a
  * body may hold them (JSON-escaped, URL-encoded).
  */
-export function inboundMasks(source: InboundSource, headers: Headers, now: Date): string[] {
-  const keys = signingKeys(source.secrets, now).map((k) => k.secret.slice(SIGNING_SECRET_PREFIX.length));
+export function inboundMasks(keys: readonly SigningKey[], headers: Headers): string[] {
+  const secrets = keys.map((k) => k.secret.slice(SIGNING_SECRET_PREFIX.length));
   const bearer = bearerOf(headers);
-  return secretForms(bearer ? [...keys, bearer] : keys);
+  return secretForms(bearer ? [...secrets, bearer] : secrets);
 }
 
 export type Unverified = { ok: false; reason: string; messageId: string | null; masks: string[] };
@@ -47,7 +53,7 @@ export async function verifyInbound(
   now: Date,
 ): Promise<Verified | Unverified> {
   const keys = signingKeys(source.secrets, now);
-  const masks = inboundMasks(source, headers, now);
+  const masks = inboundMasks(keys, headers);
   if (hasSignatureHeaders(headers)) {
     const check = verifySignature(headers, body, keys, now);
     return check.ok

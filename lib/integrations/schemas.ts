@@ -21,7 +21,7 @@ import { INTEGRATION_STATUSES } from "./model";
 
 export { SECRET_NAMES, type SecretName } from "./auth-types";
 
-// Stored and used by its canonical name: PostgreSQL does not know every alias Intl still resolves.
+// Stored as canonicalTimeZone names it: PostgreSQL does not know every alias Intl still resolves.
 const timeZoneSchema = z.string().transform((zone, ctx) => {
   const canonical = canonicalTimeZone(zone);
   if (canonical) return canonical;

@@ -24,9 +24,9 @@ const AREA_LOCATION =
 
 /**
  * The zone's name to store: an Area/Location name as typed (`Asia/Kolkata`), any other alias by its canonical name
- * (`US/Pacific-New` → `America/Los_Angeles`, `etc/utc` → `UTC`), or null when it has none. Intl still knows names the time zone database dropped (`SystemV/EST5`, `US/Pacific-New`), which PostgreSQL
- * does not; the names Intl lists as canonical, UTC and the Etc/GMT offsets PostgreSQL knows (`time-zone.db.test.ts`
- * checks them all).
+ * (`US/Pacific-New` → `America/Los_Angeles`, `etc/utc` → `UTC`), or null when it has none. Intl still knows names
+ * the time zone database dropped (`SystemV/EST5`, `US/Pacific-New`), which PostgreSQL does not; the names Intl lists
+ * as canonical, UTC and the Etc/GMT offsets PostgreSQL knows (`time-zone.db.test.ts` checks them all).
  */
 export function canonicalTimeZone(zone: string): string | null {
   let name: string;
