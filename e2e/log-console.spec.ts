@@ -1,25 +1,10 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { activities, completions, users } from "../db/schema";
 import { runSync } from "../lib/sync/run-sync";
 import { e2eDb } from "./support/db";
 import { createTestIntegration } from "./support/integrations";
 import { ADMIN, signIn } from "./support/login";
-
-/** A receiver of the test's own: answers each request with `answer(n)` (n counts from 1). */
-async function startReceiver(answer: (n: number) => { status: number; body: string }) {
-  let n = 0;
-  const server = http.createServer((req, res) => {
-    req.resume();
-    n += 1;
-    const a = answer(n);
-    res.writeHead(a.status, { "content-type": "text/plain; charset=utf-8" }).end(a.body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/in`, close: () => new Promise((r) => server.close(r)) };
-}
+import { startReceiver } from "./support/receiver";
 
 /** An integration that has sent the demo's completions to a receiver refusing every `failEvery`-th one. */
 async function integrationWithLog(name: string, failEvery: number) {

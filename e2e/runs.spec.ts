@@ -1,5 +1,3 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { syncRuns } from "../db/schema";
@@ -7,41 +5,19 @@ import { runSync } from "../lib/sync/run-sync";
 import { e2eDb } from "./support/db";
 import { createTestIntegration } from "./support/integrations";
 import { ADMIN, signIn } from "./support/login";
-
-/**
- * A receiver that answers the first `answerFirst` requests at once (the third with a 400) and holds the rest until
- * `release()`: the run stays visibly in progress for as long as the test wants.
- */
-async function startHoldingReceiver(answerFirst: number) {
-  let n = 0;
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const server = http.createServer(async (req, res) => {
-    req.resume();
-    n += 1;
-    const mine = n;
-    if (mine > answerFirst) await gate;
-    const status = mine === 3 ? 400 : 200;
-    res
-      .writeHead(status, { "content-type": "application/json" })
-      .end(status === 200 ? "{}" : '{"error":"bad"}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/in`,
-    requests: () => n,
-    release,
-    close: () => new Promise((r) => server.close(r)),
-  };
-}
+import { startReceiver } from "./support/receiver";
 
 const count = (n: number) => n.toLocaleString("en-US");
 
 test("[runs] Run now shows the run to its end", async ({ page }) => {
-  const receiver = await startHoldingReceiver(5);
+  // The first five answered at once (the third with a 400), the rest held until released.
+  const receiver = await startReceiver(
+    (n) =>
+      n === 3
+        ? { status: 400, body: '{"error":"bad"}', contentType: "application/json" }
+        : { status: 200, body: "{}", contentType: "application/json" },
+    { answerFirst: 5 },
+  );
   const name = `Runs ${Date.now().toString(36)}`;
   const id = await createTestIntegration({
     name,

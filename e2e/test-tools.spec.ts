@@ -7,6 +7,7 @@ import {
   syncFootprint,
 } from "./support/integrations";
 import { ADMIN, signIn } from "./support/login";
+import { startReceiver } from "./support/receiver";
 
 test("[test] admin runs Test with user for two usernames", async ({ page }) => {
   const id = await demoIntegrationId();
@@ -32,6 +33,54 @@ test("[test] admin runs Test with user for two usernames", async ({ page }) => {
   await expect(page.locator("body")).not.toContainText(process.env.DEMO_RECEIVER_API_KEY!);
 
   expect(await syncFootprint(id)).toEqual(before);
+});
+
+test("[test] Test with user shows each exchange as it ends, and Cancel keeps what was sent", async ({
+  page,
+}) => {
+  // The receiver answers the first request and holds the rest: the test stays in progress until cancelled.
+  const receiver = await startReceiver(() => ({ status: 201, body: "{}", contentType: "application/json" }), {
+    answerFirst: 1,
+  });
+  const id = await createTestIntegration({
+    name: `Progress ${Date.now()}`,
+    endpointUrl: receiver.url,
+    secrets: { apiKey: "e2e-progress-key-0123456789" },
+  });
+  try {
+    await signIn(page, ADMIN);
+    await page.goto(`/integrations/${id}/test`);
+    await sendTest(page, (await learnersWithCompletions(2)).join(", "), "3");
+
+    // The first exchange is shown while the second is at the receiver, with how far the test has got.
+    const results = page.getByTestId("test-user-results");
+    await expect(page.getByTestId("test-summary")).toHaveText(/^Sending… 1 of (\d+) completions done$/);
+    const total = Number(/of (\d+)/.exec((await page.getByTestId("test-summary").textContent()) ?? "")?.[1]);
+    expect(total).toBeGreaterThan(1);
+    await expect(
+      page.getByRole("button", { name: `Sending: 1 of ${total} completions done` }),
+    ).toBeDisabled();
+    await expect(results.getByLabel("Test progress")).toHaveAttribute("value", "1");
+    await expect(results.getByTestId("exchange")).toHaveCount(1);
+    await expect.poll(receiver.requests).toBe(2);
+
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await expect(
+      page.getByRole("alert").or(page.getByRole("status")).filter({ hasText: "Cancelled" }),
+    ).toContainText(
+      `Cancelled after 1 of ${total} completions done: nothing more was sent. What was sent is below.`,
+    );
+    // What was sent stays on the page, summed up as a finished test.
+    await expect(results.getByTestId("exchange")).toHaveCount(1);
+    await expect(page.getByTestId("test-summary")).toHaveText(/^1 of 1 accepted by the receiver, HTTP 201/);
+    await expect(page.getByRole("button", { name: "Send test" })).toBeEnabled();
+    receiver.release();
+    await page.waitForTimeout(500);
+    expect(receiver.requests()).toBe(2); // nothing sent after the Cancel
+    expect(await syncFootprint(id)).toEqual({ log: 0, deliveries: 0, runs: 0 });
+  } finally {
+    await receiver.close();
+  }
 });
 
 test("[test] admin runs Test connection against a wrong API key", async ({ page }) => {

@@ -13,13 +13,23 @@ const TONES = {
   nothing: "bg-slate-50 text-slate-800 ring-slate-200",
 } as const;
 
-/** The answer first (one line, focused so it is in view), then unknown learners, then the exchanges by outcome. */
-export function TestResults({ reply }: { reply: TestUserReply }) {
+/**
+ * The answer first (one line, focused once the test has ended so it is in view), then unknown learners, then the
+ * exchanges by outcome. While the test runs (`running`), the line says how far it has got, above a progress bar.
+ */
+export function TestResults({
+  reply,
+  running,
+}: {
+  reply: TestUserReply;
+  running?: { done: number; total: number; text: string };
+}) {
   const summary = summarizeTest(reply.results);
   const lineRef = useRef<HTMLParagraphElement>(null);
+  const isRunning = running !== undefined;
   useEffect(() => {
-    lineRef.current?.focus();
-  }, []);
+    if (!isRunning) lineRef.current?.focus();
+  }, [isRunning]);
   return (
     <div className="space-y-4" data-testid="test-user-results">
       <p
@@ -27,10 +37,18 @@ export function TestResults({ reply }: { reply: TestUserReply }) {
         tabIndex={-1}
         role="status"
         data-testid="test-summary"
-        className={`rounded-lg px-4 py-3 text-sm font-semibold ring-1 focus:outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${TONES[summary.tone]}`}
+        className={`rounded-lg px-4 py-3 text-sm font-semibold ring-1 focus:outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${TONES[running ? "nothing" : summary.tone]}`}
       >
-        {summary.line}
+        {running ? `Sending… ${running.text}` : summary.line}
       </p>
+      {running ? (
+        <progress
+          className="h-2 w-full overflow-hidden rounded-full"
+          value={running.done}
+          max={Math.max(running.total, 1)}
+          aria-label="Test progress"
+        />
+      ) : null}
       {summary.unknown.length + summary.withoutCompletions.length > 0 ? (
         <ul className="space-y-1 text-sm" data-testid="test-missing">
           {summary.unknown.map((n) => (

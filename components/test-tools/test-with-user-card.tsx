@@ -9,11 +9,12 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { MappingEntry } from "@/lib/mapping";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { fetchProgress } from "@/lib/query/fetch-json";
 import { loadMappingDraft } from "@/lib/query/mapping-draft";
-import type { TestUserReply } from "@/lib/testing-tools/output-schemas";
+import type { TestUserEvent } from "@/lib/testing-tools/output-schemas";
 import { TEST_USER_DEFAULT_COMPLETIONS, TEST_USER_MAX_COMPLETIONS } from "@/lib/testing-tools/schemas";
 import { TargetSwitch } from "./target-switch";
+import { progressCount, replySoFar, type TestProgress } from "./test-progress";
 import { TestResults } from "./test-results";
 import { useTestTarget } from "./use-test-target";
 
@@ -31,18 +32,37 @@ export function TestWithUserCard({ integrationId }: { integrationId: string }) {
   const usernames = names.split(/[\s,;]+/).filter(Boolean);
   // Up to 10 learners' completions go one after another, each allowed the integration's timeout: Cancel stops it
   // (the server sends nothing more once the request is gone).
+  // The reply streams: the plan first, then each exchange as it ends, shown as it comes.
   const abort = useRef<AbortController | null>(null);
+  const [progress, setProgress] = useState<TestProgress | null>(null);
   const run = useMutation({
-    mutationFn: () => {
+    mutationFn: async () => {
       abort.current = new AbortController();
-      return fetchJson<TestUserReply>(`/api/integrations/${integrationId}/test-user`, {
-        method: "POST",
-        json: { usernames, target, limit, ...(draft ? { mapping: draft } : {}) },
-        signal: abort.current.signal,
-      });
+      setProgress(null);
+      const done = await fetchProgress<TestUserEvent, "done">(
+        `/api/integrations/${integrationId}/test-user`,
+        {
+          method: "POST",
+          json: { usernames, target, limit, ...(draft ? { mapping: draft } : {}) },
+          signal: abort.current.signal,
+        },
+        {
+          endsWith: "done",
+          onEvent: (event) => {
+            if (event.type === "plan") setProgress({ plan: event.plan, ended: [] });
+            if (event.type === "exchange") {
+              const { learner, exchange } = event;
+              setProgress((p) => p && { ...p, ended: [...p.ended, { learner, exchange }] });
+            }
+          },
+        },
+      );
+      return done.reply;
     },
   });
   const isCancelled = run.error instanceof DOMException && run.error.name === "AbortError";
+  const shown = run.data ?? (progress ? replySoFar(progress) : null);
+  const count = progress ? progressCount(progress) : null;
   return (
     <Card
       title="Test with user"
@@ -93,9 +113,7 @@ export function TestWithUserCard({ integrationId }: { integrationId: string }) {
         </p>
         <div className="flex flex-wrap items-center gap-2">
           <Button type="submit" disabled={!isAdmin || run.isPending || usernames.length === 0}>
-            {run.isPending
-              ? `Sending ${usernames.length * limit > 1 ? `up to ${usernames.length * limit} payloads` : "…"}`
-              : "Send test"}
+            {run.isPending ? (count ? `Sending: ${count.text}` : "Finding the completions…") : "Send test"}
           </Button>
           {run.isPending ? (
             <Button variant="secondary" onClick={() => abort.current?.abort()}>
@@ -105,15 +123,21 @@ export function TestWithUserCard({ integrationId }: { integrationId: string }) {
         </div>
         {isCancelled ? (
           <Alert tone="info">
-            Cancelled: nothing more was sent. Requests already sent may have reached the receiver.
+            Cancelled{count ? ` after ${count.text}` : ""}: nothing more was sent.
+            {count && count.done > 0 ? " What was sent is below." : ""} A request in flight when you cancelled
+            may still have reached the receiver.
           </Alert>
         ) : run.error ? (
           <Alert>{run.error.message}</Alert>
         ) : null}
       </form>
-      {run.data ? (
+      {shown ? (
         <div className="mt-6">
-          <TestResults key={run.submittedAt} reply={run.data} />
+          <TestResults
+            key={run.submittedAt}
+            reply={shown}
+            {...(run.isPending && count ? { running: count } : {})}
+          />
         </div>
       ) : null}
     </Card>

@@ -45,6 +45,9 @@ export type RouteContract<
   /** For a file download: its media types and what each holds. The handler returns the streamed Response and
    * `output` describes one record of it. */
   download?: Record<string, string>;
+  /** A long request that can report progress: with `Accept: application/x-ndjson` the reply is a stream of
+   * `event` objects, one per line, as the work goes (progressStream); without it, the one `output` at the end. */
+  progress?: { event: z.ZodType; description: string };
   errors?: Partial<Record<ErrorStatus, ErrorSpec>>;
   /** One request and/or reply that validate against `input` and `output`; the API page and document show it. */
   example: { input?: InputOf<I>; output?: z.output<O> };

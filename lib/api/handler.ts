@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { errorText } from "@/db/error-text";
 import { getActor } from "@/lib/auth/actor";
 import { type Actor, hasRole } from "@/lib/auth/roles";
 import { parseJsonText } from "@/lib/json/parse-json-text";
 import type { Access, ContractedHandler, RouteContract } from "./contract";
 import { apiError, validationError } from "./errors";
+import { INTERNAL_ERROR_MESSAGE, logInternalError } from "./internal-error";
+import { isProgressStream } from "./progress-stream";
 import { crossSiteRefusal, unstorableTextRefusal } from "./request-guards";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -78,7 +79,8 @@ export function route<O extends z.ZodType, R extends Access, I extends z.ZodType
 
 function reply(contract: RouteContract, result: unknown, request: Request): Response {
   if (result instanceof Response) {
-    if (result.status >= 400 || contract.download) return result;
+    if (result.status >= 400 || contract.download || (contract.progress && isProgressStream(result)))
+      return result;
     return internalError(request, `a ${result.status} reply bypassed the output schema`);
   }
   const parsed = contract.output.safeParse(result);
@@ -93,15 +95,8 @@ function reply(contract: RouteContract, result: unknown, request: Request): Resp
 }
 
 function internalError(request: Request, error: unknown): Response {
-  // The error in words and where it was thrown, never a failed query's parameters (errorText).
-  const frames =
-    error instanceof Error ? (error.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l)) : [];
-  console.error(
-    [`[api] ${request.method} ${new URL(request.url).pathname} failed: ${errorText(error)}`, ...frames].join(
-      "\n",
-    ),
-  );
-  return apiError(500, "internal", "Something went wrong on the server; the error was logged");
+  logInternalError(request, error);
+  return apiError(500, "internal", INTERNAL_ERROR_MESSAGE);
 }
 
 type RawInput = { ok: true; value: unknown; where: "body" | "query" } | { ok: false; response: Response };

@@ -83,6 +83,14 @@ describe("the OpenAPI document", () => {
     expect(op("/api/integrations/{id}", "delete").responses["204"].content).toBeUndefined();
   });
 
+  it("describes a reply that can stream its progress: the JSON reply, and its events as NDJSON", () => {
+    const content = op("/api/integrations/{id}/test-user", "post").responses["200"].content;
+    expect(Object.keys(content)).toEqual(["application/json", "application/x-ndjson"]);
+    expect(content["application/json"].schema.properties.results).toBeDefined();
+    const events = JSON.stringify(content["application/x-ndjson"].schema);
+    for (const type of ["plan", "exchange", "done", "error"]) expect(events).toContain(`"${type}"`);
+  });
+
   it("refuses a contract whose path parameters do not match its path, or a route declared twice", () => {
     const contract = {
       method: "GET",

@@ -133,6 +133,13 @@ function queryParameters(c: RouteContract): OpenApiParameter[] {
 function success(c: RouteContract) {
   if (c.status === 204) return { description: "Done; no body" };
   const schema = toJsonSchema(c.output, "output");
+  if (c.progress) {
+    const events = { ...toJsonSchema(c.progress.event, "output"), description: c.progress.description };
+    return {
+      description: "OK: the reply, or with Accept: application/x-ndjson its progress, one event per line",
+      content: { ...jsonContent(schema, c.example.output), "application/x-ndjson": { schema: events } },
+    };
+  }
   if (!c.download) return { description: "OK", content: jsonContent(schema, c.example.output) };
   const content = Object.fromEntries(
     Object.entries(c.download).map(([media, holds]) => [

@@ -75,7 +75,7 @@ export const testConnectionOutputSchema = z.object({
     .describe("The test, stage by stage") satisfies z.ZodType<TestConnectionResult>,
 });
 
-const exchangeSchema = z.object({
+export const exchangeSchema = z.object({
   completionId: z.number().describe("The completion sent"),
   activityName: z.string().describe("Its course"),
   completionDate: z.string().describe("When it was completed (ISO 8601)"),
@@ -106,22 +106,78 @@ const exchangeSchema = z.object({
 });
 export type TestExchange = z.output<typeof exchangeSchema>;
 
-export const testUserOutputSchema = z.object({
-  ok: z.literal(true).describe("Always true (a refusal is a 409)"),
-  target: testTargetSchema.describe("Which URL was used"),
+/** What the reply and the plan say of each learner asked for. */
+const learnerFields = {
+  userName: z.string().describe("The learner as asked for"),
+  known: z.boolean().describe("Whether a learner has this user name or e-mail"),
+  found: z.boolean().describe("Whether the learner has completions"),
+};
+
+/** Which URL, and how many completions per learner: the reply and the plan both say. */
+const targetFields = {
+  target: testTargetSchema.describe("Which URL is used"),
   url: z.string().describe("That URL"),
   limit: z.number().describe("The most completions sent per learner"),
+};
+
+export const testUserOutputSchema = z.object({
+  ok: z.literal(true).describe("Always true (a refusal is a 409)"),
+  ...targetFields,
   results: z
     .array(
       z.object({
-        userName: z.string().describe("The learner as asked for"),
-        known: z.boolean().describe("Whether a learner has this user name or e-mail"),
-        found: z.boolean().describe("Whether the learner has completions"),
+        ...learnerFields,
         exchanges: z.array(exchangeSchema).describe("One per completion, latest first"),
       }),
     )
     .describe("One per learner asked for"),
 });
 export type TestUserReply = z.output<typeof testUserOutputSchema>;
+
+/** What a Test with user will send, known before the first request leaves: the progress is counted against it. */
+export const testUserPlanSchema = z.object({
+  ...targetFields,
+  total: z.number().describe("How many completions the test goes through, all learners together"),
+  learners: z
+    .array(
+      z.object({
+        ...learnerFields,
+        completions: z.number().describe("How many of the learner's completions will be sent"),
+      }),
+    )
+    .describe("One per learner asked for, in the order asked"),
+});
+export type TestUserPlan = z.output<typeof testUserPlanSchema>;
+
+/**
+ * One line of Test with user's progress stream (`Accept: application/x-ndjson`): the plan first, then an exchange
+ * as each completion's ends, then the whole reply (as the JSON answer would be); or an error that stopped it.
+ */
+export const testUserEventSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("plan").describe("First: what the test will send"),
+    plan: testUserPlanSchema.describe("The learners and how many completions each"),
+  }),
+  z.object({
+    type: z.literal("exchange").describe("A completion's exchange has ended"),
+    learner: z.number().describe("The learner's index in the plan"),
+    userName: z.string().describe("That learner as asked for"),
+    exchange: exchangeSchema.describe("What was sent and what came back"),
+  }),
+  z.object({
+    type: z.literal("done").describe("Last: the test has ended"),
+    reply: testUserOutputSchema.describe("The whole reply, as the JSON answer would be"),
+  }),
+  z.object({
+    type: z.literal("error").describe("Last: the server failed; the failure was logged"),
+    error: z
+      .object({
+        code: z.string().describe("Always internal"),
+        message: z.string().describe("What happened, in words that reveal nothing internal"),
+      })
+      .describe("The failure"),
+  }),
+]);
+export type TestUserEvent = z.output<typeof testUserEventSchema>;
 export type TestUserResult = TestUserReply["results"][number];
 export type TestConnectionReply = z.output<typeof testConnectionOutputSchema>;

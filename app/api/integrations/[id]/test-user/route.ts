@@ -5,10 +5,15 @@ import { apiError, notFound } from "@/lib/api/errors";
 import { examplePayload } from "@/lib/api/examples";
 import { route, uuidParam } from "@/lib/api/handler";
 import { integrationParams, NO_INTEGRATION } from "@/lib/api/params";
+import { progressStream, wantsProgress } from "@/lib/api/progress-stream";
 import { validateMapping } from "@/lib/mapping";
-import { testUserOutputSchema } from "@/lib/testing-tools/output-schemas";
+import {
+  type TestExchange,
+  testUserEventSchema,
+  testUserOutputSchema,
+} from "@/lib/testing-tools/output-schemas";
 import { testUserInputSchema } from "@/lib/testing-tools/schemas";
-import { testWithUsers } from "@/lib/testing-tools/test-with-user";
+import { planTestWithUsers } from "@/lib/testing-tools/test-with-user";
 
 export const dynamic = "force-dynamic";
 
@@ -22,10 +27,16 @@ export const POST = route(
     summary: "Send the payloads of chosen learners' latest completions, for real; writes nothing",
     description:
       "Uses the same attempt code as a sync, with the given (possibly unsaved) mapping. No log row, delivery or " +
-      "failure count is written, so the receiver may get a completion twice.",
+      "failure count is written, so the receiver may get a completion twice. With `Accept: application/x-ndjson` " +
+      "the reply streams progress, one JSON object per line: the plan (how many completions will be sent), then " +
+      "each exchange as it ends, then the whole reply; closing the connection stops the test.",
     params: integrationParams,
     input: testUserInputSchema,
     output: testUserOutputSchema,
+    progress: {
+      event: testUserEventSchema,
+      description: "One line per event: plan, then exchange per completion, then done (or error)",
+    },
     errors: {
       400: "The input or the given mapping does not validate",
       404: NO_INTEGRATION,
@@ -86,9 +97,18 @@ export const POST = route(
         return apiError(400, "bad_request", `The mapping does not validate: ${errors[0]!.message}`, details);
       }
     }
+    const planned = await planTestWithUsers(getDb(), row, input);
+    if (!planned.ok) return apiError(409, "conflict", planned.error);
+    if (wantsProgress(request)) {
+      return progressStream(request, testUserEventSchema, async (emit, signal) => {
+        emit({ type: "plan", plan: planned.plan });
+        const { learners } = planned.plan;
+        const onExchange = (learner: number, exchange: TestExchange) =>
+          emit({ type: "exchange", learner, userName: learners[learner]!.userName, exchange });
+        return { type: "done" as const, reply: await planned.send({ signal, onExchange }) };
+      });
+    }
     // request.signal aborts when the caller goes (Cancel): no more test payloads are sent.
-    const report = await testWithUsers(getDb(), row, input, request.signal);
-    if (!report.ok) return apiError(409, "conflict", report.error);
-    return report;
+    return planned.send({ signal: request.signal });
   },
 );
