@@ -1,12 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useNotifications } from "./use-notifications";
+import { useUnreadCount } from "./use-notifications";
 
 /** The header's inbox link with the unread count. */
 export function InboxLink() {
-  const { data } = useNotifications();
-  const unread = data?.unread ?? 0;
+  const unread = useUnreadCount().data ?? 0;
   return (
     <Link
       href="/notifications"

@@ -8,12 +8,13 @@ import { Button } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { queryKeys } from "@/lib/query/keys";
-import { useNotifications } from "./use-notifications";
+import { useInbox } from "./use-notifications";
 
 const TONE = { info: "indigo", warning: "amber", error: "red" } as const;
 
 export function Inbox() {
-  const { data, error, isPending } = useNotifications();
+  const inbox = useInbox();
+  const { error, isPending } = inbox;
   const client = useQueryClient();
   const markRead = useMutation({
     // Up to the newest one on screen: one that arrives meanwhile stays unread.
@@ -23,7 +24,9 @@ export function Inbox() {
   });
   if (isPending) return <p className="text-sm text-slate-500">Loading…</p>;
   if (error) return <Alert>Could not load notifications: {error.message}</Alert>;
-  if (data.notifications.length === 0) {
+  const notifications = inbox.data.pages.flatMap((p) => p.notifications);
+  const unread = inbox.data.pages[0]?.unread ?? 0;
+  if (notifications.length === 0) {
     return (
       <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-600">
         No notifications. You will hear here (and by e-mail when SMTP is set) when an integration keeps
@@ -36,14 +39,14 @@ export function Inbox() {
       <div className="flex justify-end">
         <Button
           variant="secondary"
-          onClick={() => markRead.mutate(data.notifications[0]?.id)}
-          disabled={data.unread === 0 || markRead.isPending}
+          onClick={() => markRead.mutate(notifications[0]?.id)}
+          disabled={unread === 0 || markRead.isPending}
         >
           Mark all read
         </Button>
       </div>
       <ul className="space-y-3">
-        {data.notifications.map((n) => (
+        {notifications.map((n) => (
           <li
             key={n.id}
             className={`rounded-lg bg-white p-4 shadow-sm ring-1 ${n.readAt ? "ring-slate-200" : "ring-indigo-300"}`}
@@ -70,6 +73,11 @@ export function Inbox() {
           </li>
         ))}
       </ul>
+      {inbox.hasNextPage ? (
+        <Button variant="secondary" onClick={() => inbox.fetchNextPage()} disabled={inbox.isFetchingNextPage}>
+          {inbox.isFetchingNextPage ? "Loading…" : "Older notifications"}
+        </Button>
+      ) : null}
     </div>
   );
 }

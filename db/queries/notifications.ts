@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { type NewNotification, notificationReads, notifications } from "../schema";
 
@@ -18,8 +18,11 @@ export async function markNotificationEmailed(db: DbOrTx, id: number, error: str
     .where(eq(notifications.id, id));
 }
 
-/** A user's inbox: the newest notifications with when that user read each, and how many they have not read. */
-export async function listNotifications(db: DbOrTx, userId: string, limit: number) {
+/**
+ * A user's inbox, newest first: `limit` notifications (older than `before` when given) with when that user read
+ * each, and how many they have not read in all.
+ */
+export async function listNotifications(db: DbOrTx, userId: string, limit: number, before?: number) {
   const read = and(
     eq(notificationReads.notificationId, notifications.id),
     eq(notificationReads.userId, userId),
@@ -29,6 +32,7 @@ export async function listNotifications(db: DbOrTx, userId: string, limit: numbe
       .select({ notification: notifications, readAt: notificationReads.readAt })
       .from(notifications)
       .leftJoin(notificationReads, read)
+      .where(before === undefined ? undefined : lt(notifications.id, before))
       .orderBy(desc(notifications.id))
       .limit(limit),
     db

@@ -3,9 +3,16 @@ import { isoDateTime } from "@/lib/api/iso-date-time";
 import { limitParam } from "@/lib/api/params";
 import { NOTIFICATION_SEVERITIES } from "./model";
 
-/** `GET /api/notifications?limit=`. */
+/** `GET /api/notifications?limit=&before=`. */
 export const notificationsQuerySchema = z.object({
   limit: limitParam(200, 50, "How many notifications at most, newest first"),
+  before: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .describe("The previous page's nextCursor: only older notifications"),
 });
 
 export const notificationSchema = z.object({
@@ -25,7 +32,8 @@ export type NotificationItem = z.output<typeof notificationSchema>;
 
 export const notificationsOutputSchema = z.object({
   notifications: z.array(notificationSchema).describe("Newest first"),
-  unread: z.number().describe("How many the caller has not read"),
+  unread: z.number().describe("How many the caller has not read, on every page"),
+  nextCursor: z.number().nullable().describe("Pass as `before` for older notifications; null at the oldest"),
 });
 
 export const markReadInputSchema = z.object({

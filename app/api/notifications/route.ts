@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { listNotifications } from "@/db/queries/notifications";
 import { EXAMPLE_ID } from "@/lib/api/examples";
 import { route } from "@/lib/api/handler";
+import { keysetPage } from "@/lib/api/keyset-page";
 import { notificationsOutputSchema, notificationsQuerySchema } from "@/lib/notifications/schemas";
 
 export const dynamic = "force-dynamic";
@@ -34,8 +35,18 @@ export const GET = route(
           },
         ],
         unread: 1,
+        nextCursor: null,
       },
     },
   },
-  async ({ input, actor }) => listNotifications(getDb(), actor.id, input.limit),
+  async ({ input, actor }) => {
+    const { notifications, unread } = await listNotifications(
+      getDb(),
+      actor.id,
+      input.limit + 1,
+      input.before,
+    );
+    const { page, nextCursor } = keysetPage(notifications, input.limit);
+    return { notifications: page, unread, nextCursor };
+  },
 );

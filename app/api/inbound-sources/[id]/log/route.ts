@@ -5,6 +5,7 @@ import { listInboundLog } from "@/db/queries/inbound-log";
 import { findInboundSource } from "@/db/queries/inbound-sources";
 import { notFound } from "@/lib/api/errors";
 import { route, uuidParam } from "@/lib/api/handler";
+import { keysetPage } from "@/lib/api/keyset-page";
 import { exampleInboundLogSummary } from "@/lib/inbound/examples";
 import { inboundLogPageSchema, inboundLogQuerySchema } from "@/lib/inbound/log-schemas";
 import { inboundSourceParams } from "@/lib/inbound/source-schemas";
@@ -34,7 +35,7 @@ export const GET = route(
     if (!id || !source) return notFound("Inbound source");
     const { cursor, limit, ...filter } = input;
     const rows = await listInboundLog(getDb(), id, filter, limit + 1, cursor);
-    const entries = rows.slice(0, limit);
-    return { entries, nextCursor: rows.length > limit ? (entries.at(-1)?.id ?? null) : null };
+    const { page: entries, nextCursor } = keysetPage(rows, limit);
+    return { entries, nextCursor };
   },
 );

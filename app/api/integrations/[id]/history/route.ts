@@ -5,6 +5,7 @@ import { listIntegrationHistory } from "@/db/queries/audit-history";
 import { findIntegration } from "@/db/queries/integrations";
 import { notFound } from "@/lib/api/errors";
 import { route, uuidParam } from "@/lib/api/handler";
+import { keysetPage } from "@/lib/api/keyset-page";
 import { integrationParams, NO_INTEGRATION } from "@/lib/api/params";
 import { describeEvent } from "@/lib/audit/describe-event";
 import { historyQuerySchema, historyReplySchema } from "@/lib/audit/schemas";
@@ -43,7 +44,7 @@ export const GET = route(
     const id = uuidParam(params.id);
     if (!id || !(await findIntegration(getDb(), id))) return notFound("Integration");
     const rows = await listIntegrationHistory(getDb(), id, input.limit + 1, input.before);
-    const page = rows.slice(0, input.limit);
+    const { page, nextCursor } = keysetPage(rows, input.limit);
     return {
       events: page.map((r) => ({
         id: r.id,
@@ -52,7 +53,7 @@ export const GET = route(
         action: r.action,
         ...describeEvent(r.action, r.diff),
       })),
-      nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+      nextCursor,
     };
   },
 );

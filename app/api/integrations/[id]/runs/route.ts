@@ -5,6 +5,7 @@ import { listSyncRuns } from "@/db/queries/sync-runs";
 import { notFound } from "@/lib/api/errors";
 import { exampleRun } from "@/lib/api/examples";
 import { route, uuidParam } from "@/lib/api/handler";
+import { keysetPage } from "@/lib/api/keyset-page";
 import { integrationParams, NO_INTEGRATION } from "@/lib/api/params";
 import { runView } from "@/lib/sync/run-view";
 import { runsPageSchema, runsQuerySchema } from "@/lib/sync/schemas";
@@ -28,11 +29,11 @@ export const GET = route(
     const id = uuidParam(params.id);
     if (!id || !(await findIntegration(getDb(), id))) return notFound("Integration");
     const rows = await listSyncRuns(getDb(), id, input.limit + 1, input.cursor);
-    const page = rows.slice(0, input.limit);
+    const { page, nextCursor } = keysetPage(rows, input.limit);
     const now = new Date();
     return {
       runs: page.map((r) => runView(r, now)),
-      nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+      nextCursor,
     };
   },
 );

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { insertNotification } from "@/db/queries/notifications";
+import { apiTestDatabase } from "@/lib/api/test-support/api-test-database";
+import { callRoute } from "@/lib/api/test-support/call-route";
+import { POST as markRead } from "./read/route";
+import { GET as inbox } from "./route";
+
+const api = apiTestDatabase();
+
+const page = (query: string, token = api.viewerToken) =>
+  callRoute(inbox, { token, path: `/api/notifications?${query}` });
+
+describe("GET /api/notifications pages back through the inbox", () => {
+  it("gives each notification once, newest first, page by page, with the unread count of the whole inbox", async () => {
+    for (let i = 1; i <= 5; i++) {
+      await insertNotification(api.t.db, { kind: "test", severity: "info", title: `n${i}`, body: `n${i}` });
+    }
+    const seen: string[] = [];
+    let query = "limit=2";
+    const counts: number[] = [];
+    for (let pages = 0; pages < 10; pages++) {
+      const r = await page(query);
+      expect(r.status).toBe(200);
+      seen.push(...r.body.notifications.map((n: { title: string }) => n.title));
+      counts.push(r.body.unread);
+      if (r.body.nextCursor === null) break;
+      query = `limit=2&before=${r.body.nextCursor}`;
+    }
+    expect(seen).toEqual(["n5", "n4", "n3", "n2", "n1"]);
+    expect(counts).toEqual([5, 5, 5]);
+    // A page that ends exactly at the oldest says there is no more.
+    const all = await page("limit=5");
+    expect(all.body.nextCursor).toBeNull();
+
+    // Mark all read up to the newest shown: older pages too, for this viewer only.
+    expect(
+      (await callRoute(markRead, { token: api.viewerToken, body: { upTo: all.body.notifications[0].id } }))
+        .status,
+    ).toBe(200);
+    expect((await page("limit=1")).body.unread).toBe(0);
+    expect((await page("limit=1", api.adminToken)).body.unread).toBe(5);
+  });
+
+  it("refuses a cursor that is not a positive whole number, at `before`", async () => {
+    for (const before of ["0", "-3", "abc", "1.5", "1e300"]) {
+      const r = await page(`before=${before}`);
+      expect(r.status, before).toBe(400);
+      expect(JSON.stringify(r.body.error.details), before).toContain("before");
+    }
+  });
+});
