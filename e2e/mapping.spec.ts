@@ -1,7 +1,12 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { findAppUserByEmail } from "../db/queries/app-users";
 import { loadUserCompletionRecords } from "../db/queries/completion-records";
+import { integrations } from "../db/schema";
+import { saveMapping } from "../lib/integrations/change-integration";
 import { createIntegration } from "../lib/integrations/create-integration";
 import { createIntegrationSchema } from "../lib/integrations/schemas";
+import type { MappingEntry } from "../lib/mapping";
 import { e2eDb } from "./support/db";
 import { ADMIN, signIn, VIEWER } from "./support/login";
 
@@ -238,6 +243,64 @@ test("[mapping] admin reorders keys, sees the JSON order change, and saves a new
   await expect(page.getByTestId("key-row").first()).toHaveAttribute("data-key", "courseName");
   await expect(page.getByTestId("mapping-status")).toHaveText("Version 2");
 });
+
+/** Saves version 2 of an integration's mapping as another admin would, elsewhere: `status` sent upper-case. */
+async function saveElsewhere(id: string): Promise<void> {
+  const db = e2eDb().db;
+  const admin = await findAppUserByEmail(db, ADMIN.email);
+  const [current] = await db.select().from(integrations).where(eq(integrations.id, id));
+  const mapping = (current!.mapping as MappingEntry[]).map((e) =>
+    e.key === "status" ? { ...e, transforms: `${e.transforms} | uppercase` } : e,
+  );
+  const saved = await saveMapping(db, id, mapping, { ...admin!, via: "session" }, 1);
+  if (!saved.ok) throw new Error(`could not save version 2: ${saved.reason}`);
+}
+
+for (const choice of ["Save mine over version 2", "Discard mine, load version 2"] as const) {
+  test(`[mapping] a version saved elsewhere meanwhile: ${choice}`, async ({ page }) => {
+    const id = await newIntegration(`conflict ${choice}`);
+    await signIn(page, ADMIN);
+    await openEditor(page, id, await anneCompletion(100));
+    const employee = row(page, "employeeId").getByLabel("Transforms of employeeId");
+    await employee.fill("uppercase");
+    await employee.press("Escape");
+    await saveElsewhere(id);
+
+    // Save finds version 2: Save is off, and the admin chooses which to keep.
+    await page.getByRole("button", { name: "Save mapping" }).click();
+    const conflict = page.getByRole("status").filter({ hasText: "was saved elsewhere while you edited" });
+    await expect(conflict).toContainText("Version 2 of this mapping was saved elsewhere while you edited.");
+    await expect(page.getByRole("button", { name: "Save mapping" })).toBeDisabled();
+    await expect(page.getByTestId("save-blocker")).toHaveText(
+      "Version 2 was saved elsewhere: choose below what to keep",
+    );
+    page.once("dialog", (dialog) => void dialog.accept());
+    await conflict.getByRole("button", { name: choice }).click();
+
+    if (choice === "Save mine over version 2") {
+      // Mine is version 3, whole: the employeeId edit, and status as it was in version 1.
+      await expect(page.getByTestId("mapping-status")).toHaveText("Saved · version 3");
+      await expect
+        .poll(() => payload(page))
+        .toMatchObject({ employeeId: "ANNE@COMPANY.COM", status: "passed" });
+      const [stored] = await e2eDb().db.select().from(integrations).where(eq(integrations.id, id));
+      expect(stored!.mappingVersion).toBe(3);
+      const byKey = Object.fromEntries((stored!.mapping as MappingEntry[]).map((e) => [e.key, e.transforms]));
+      expect(byKey.employeeId).toBe("uppercase");
+      expect(byKey.status).not.toContain("uppercase");
+    } else {
+      // Version 2 loaded as it was saved; mine is gone, and nothing more was saved.
+      await expect(page.getByTestId("mapping-status")).toHaveText("Version 2");
+      await expect
+        .poll(() => payload(page))
+        .toMatchObject({ employeeId: "anne@company.com", status: "PASSED" });
+      await expect(employee).toHaveValue("");
+      const [after] = await e2eDb().db.select().from(integrations).where(eq(integrations.id, id));
+      expect(after!.mappingVersion).toBe(2);
+    }
+    await expect(conflict).toHaveCount(0);
+  });
+}
 
 test("[mapping] viewer sees the mapping read-only", async ({ page }) => {
   const id = await newIntegration("viewer");
