@@ -30,9 +30,9 @@ export function TestWithUserCard({ integrationId }: { integrationId: string }) {
   useEffect(() => setDraft(loadMappingDraft(integrationId)), [integrationId]);
 
   const usernames = names.split(/[\s,;]+/).filter(Boolean);
-  // Up to 10 learners' completions go one after another, each allowed the integration's timeout: Cancel stops it
-  // (the server sends nothing more once the request is gone).
-  // The reply streams: the plan first, then each exchange as it ends, shown as it comes.
+  // Up to 10 learners' completions go one after another, each allowed the integration's timeout, so the reply
+  // streams (the plan, then each exchange as it ends, shown as it comes), and Cancel stops it: the server sends
+  // nothing more once the request is gone, and what was sent stays on the page.
   const abort = useRef<AbortController | null>(null);
   const [progress, setProgress] = useState<TestProgress | null>(null);
   const run = useMutation({
