@@ -22,6 +22,10 @@ export function Inbox() {
       fetchJson("/api/notifications/read", { method: "POST", json: upTo === undefined ? {} : { upTo } }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.notifications }),
   });
+  const markOneRead = useMutation({
+    mutationFn: (id: number) => fetchJson(`/api/notifications/${id}/read`, { method: "POST" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.notifications }),
+  });
   if (isPending) return <p className="text-sm text-slate-500">Loading…</p>;
   if (error) return <Alert>Could not load notifications: {error.message}</Alert>;
   const notifications = inbox.data.pages.flatMap((p) => p.notifications);
@@ -49,12 +53,15 @@ export function Inbox() {
         {notifications.map((n) => (
           <li
             key={n.id}
+            data-testid="notification"
+            data-read={n.readAt ? "true" : "false"}
             className={`rounded-lg bg-white p-4 shadow-sm ring-1 ${n.readAt ? "ring-slate-200" : "ring-indigo-300"}`}
           >
             <div className="flex flex-wrap items-center justify-between gap-2">
               <div className="flex items-center gap-2">
                 <Badge tone={TONE[n.severity]}>{n.severity}</Badge>
                 <h2 className="text-sm font-semibold">{n.title}</h2>
+                {n.readAt ? null : <span className="text-xs font-medium text-indigo-700">unread</span>}
               </div>
               <span className="text-xs text-slate-500">
                 <DateTime value={n.createdAt} />
@@ -62,14 +69,29 @@ export function Inbox() {
               </span>
             </div>
             <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{n.body}</p>
-            {n.link ? (
-              <Link
-                href={n.link}
-                className="mt-2 inline-block text-sm font-medium text-indigo-700 hover:underline"
-              >
-                Open →
-              </Link>
-            ) : null}
+            <div className="mt-2 flex flex-wrap items-center gap-4 empty:hidden">
+              {n.link ? (
+                <Link
+                  href={n.link}
+                  // Opening a notification reads it.
+                  onClick={() => (n.readAt ? undefined : markOneRead.mutate(n.id))}
+                  className="text-sm font-medium text-indigo-700 hover:underline"
+                >
+                  Open →
+                </Link>
+              ) : null}
+              {n.readAt ? null : (
+                <button
+                  type="button"
+                  onClick={() => markOneRead.mutate(n.id)}
+                  disabled={markOneRead.isPending && markOneRead.variables === n.id}
+                  className="text-sm font-medium text-slate-600 hover:text-slate-900 hover:underline disabled:opacity-50"
+                  aria-label={`Mark read: ${n.title}`}
+                >
+                  Mark read
+                </button>
+              )}
+            </div>
           </li>
         ))}
       </ul>

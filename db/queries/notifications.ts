@@ -58,3 +58,16 @@ export async function markAllNotificationsRead(db: DbOrTx, userId: string, upTo?
     ${upTo === undefined ? sql`` : sql`where id <= ${upTo}`}
     on conflict do nothing`);
 }
+
+/** Marks one notification read for one user (again: no change). False when no notification has this id. */
+export async function markNotificationRead(db: DbOrTx, userId: string, id: number): Promise<boolean> {
+  const rows = await db.execute<{ id: number }>(sql`
+    with target as (select id from notifications where id = ${id}),
+      marked as (
+        insert into notification_reads (notification_id, user_id)
+        select id, ${userId} from target
+        on conflict do nothing
+      )
+    select id from target`);
+  return rows.length > 0;
+}

@@ -44,6 +44,7 @@ import * as importIntegration from "@/app/api/integrations/import/route";
 import * as integrations from "@/app/api/integrations/route";
 import * as learnerCompletions from "@/app/api/learners/[userName]/completions/route";
 import * as learners from "@/app/api/learners/route";
+import * as notificationRead from "@/app/api/notifications/[id]/read/route";
 import * as notificationsRead from "@/app/api/notifications/read/route";
 import * as notifications from "@/app/api/notifications/route";
 import packageJson from "../../package.json" with { type: "json" };
@@ -96,6 +97,7 @@ const MODULES: Record<string, unknown>[] = [
   learners,
   learnerCompletions,
   notifications,
+  notificationRead,
   notificationsRead,
 ];
 

@@ -46,4 +46,9 @@ export const markReadInputSchema = z.object({
     .describe("Only up to this notification id (the newest one shown); omit to mark every one"),
 });
 
+/** `/api/notifications/:id/read`. */
+export const notificationParams = z.object({
+  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe("The notification's id"),
+});
+
 export const markReadOutputSchema = z.object({ ok: z.literal(true).describe("Always true") });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { insertNotification } from "@/db/queries/notifications";
 import { apiTestDatabase } from "@/lib/api/test-support/api-test-database";
 import { callRoute } from "@/lib/api/test-support/call-route";
+import { POST as markOneRead } from "./[id]/read/route";
 import { POST as markRead } from "./read/route";
 import { GET as inbox } from "./route";
 
@@ -47,5 +48,36 @@ describe("GET /api/notifications pages back through the inbox", () => {
       expect(r.status, before).toBe(400);
       expect(JSON.stringify(r.body.error.details), before).toContain("before");
     }
+  });
+
+  it("marks one notification read for the caller only, again without change; an unknown one is a 404", async () => {
+    const one = await insertNotification(api.t.db, {
+      kind: "test",
+      severity: "warning",
+      title: "one",
+      body: "one",
+    });
+    const other = await insertNotification(api.t.db, {
+      kind: "test",
+      severity: "info",
+      title: "other",
+      body: "x",
+    });
+    const unread = async (token: string) => (await page("limit=1", token)).body.unread as number;
+    const [viewerBefore, adminBefore] = [await unread(api.viewerToken), await unread(api.adminToken)];
+    const mark = (id: string | number) =>
+      callRoute(markOneRead, { token: api.viewerToken, body: {}, params: { id: String(id) } });
+
+    expect((await mark(one.id)).status).toBe(200);
+    expect(await unread(api.viewerToken)).toBe(viewerBefore - 1);
+    expect((await mark(one.id)).status).toBe(200); // again: no change
+    expect(await unread(api.viewerToken)).toBe(viewerBefore - 1);
+    expect(await unread(api.adminToken)).toBe(adminBefore); // theirs stays unread
+    const shown = (await page("limit=5")).body.notifications as { id: number; readAt: string | null }[];
+    expect(shown.find((n) => n.id === one.id)?.readAt).not.toBeNull();
+    expect(shown.find((n) => n.id === other.id)?.readAt).toBeNull();
+
+    expect((await mark(other.id + 1000)).status).toBe(404);
+    for (const bad of ["0", "abc", "1.5"]) expect((await mark(bad)).status, bad).toBe(404);
   });
 });
