@@ -17,9 +17,9 @@ export function Inbox() {
   const { error, isPending } = inbox;
   const client = useQueryClient();
   const markRead = useMutation({
-    // Up to the newest one on screen: one that arrives meanwhile stays unread.
-    mutationFn: (upTo: number | undefined) =>
-      fetchJson("/api/notifications/read", { method: "POST", json: upTo === undefined ? {} : { upTo } }),
+    // Up to the newest one on screen, as the page saw the inbox: one that arrives meanwhile stays unread.
+    mutationFn: (shown: { upTo?: number; asOf?: string }) =>
+      fetchJson("/api/notifications/read", { method: "POST", json: shown }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.notifications }),
   });
   const markOneRead = useMutation({
@@ -43,7 +43,9 @@ export function Inbox() {
       <div className="flex justify-end">
         <Button
           variant="secondary"
-          onClick={() => markRead.mutate(notifications[0]?.id)}
+          onClick={() =>
+            markRead.mutate({ upTo: notifications[0]?.id, asOf: inbox.data.pages[0]?.asOf ?? undefined })
+          }
           disabled={unread === 0 || markRead.isPending}
         >
           Mark all read

@@ -43,9 +43,45 @@ describe("notifications have a read state per user", () => {
 
     // Up to the newest one the admin was shown: one that arrived after the page loaded stays unread.
     const shown = theirs.notifications[0]!.id;
-    await markAllNotificationsRead(t.db, admin.id, shown);
+    await markAllNotificationsRead(t.db, admin.id, { upTo: shown });
     const after = await listNotifications(t.db, admin.id, 10);
     expect(after.unread).toBe(1);
     expect(after.notifications.filter((n) => n.readAt === null).map((n) => n.title)).toEqual(["three"]);
+  });
+
+  it("'mark all read' leaves unread a notification the page could not see yet, though its id is lower", async () => {
+    const reader = await insertAppUser(t.db, {
+      email: "r@t.local",
+      name: "R",
+      role: "viewer",
+      passwordHash: "x",
+    });
+    await markAllNotificationsRead(t.db, reader.id);
+    // A run's flush takes its id first and commits after another notification that came later.
+    const slow = await t.sql.reserve();
+    try {
+      await slow`begin`;
+      const [late] = await slow<{ id: number }[]>`
+        insert into notifications (kind, severity, title, body) values ('test', 'error', 'late', 'late') returning id`;
+      const early = await insertNotification(t.db, {
+        kind: "test",
+        severity: "info",
+        title: "early",
+        body: "early",
+      });
+      expect(early.id).toBeGreaterThan(Number(late!.id));
+
+      const page = await listNotifications(t.db, reader.id, 10);
+      expect(page.notifications.map((n) => n.title)).toContain("early");
+      expect(page.notifications.map((n) => n.title)).not.toContain("late");
+      await slow`commit`;
+
+      await markAllNotificationsRead(t.db, reader.id, { upTo: page.notifications[0]!.id, asOf: page.asOf! });
+      const after = await listNotifications(t.db, reader.id, 10);
+      expect(after.notifications.filter((n) => n.readAt === null).map((n) => n.title)).toEqual(["late"]);
+      expect(after.unread).toBe(1);
+    } finally {
+      slow.release();
+    }
   });
 });

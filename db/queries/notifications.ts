@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { type NewNotification, notificationReads, notifications } from "../schema";
 
@@ -20,16 +20,22 @@ export async function markNotificationEmailed(db: DbOrTx, id: number, error: str
 
 /**
  * A user's inbox, newest first: `limit` notifications (older than `before` when given) with when that user read
- * each, and how many they have not read in all.
+ * each, and how many they have not read in all. `asOf` is the snapshot the page was read in (null when it is
+ * empty): "mark all read" with it leaves out a notification the page could not see yet.
  */
 export async function listNotifications(db: DbOrTx, userId: string, limit: number, before?: number) {
   const read = and(
     eq(notificationReads.notificationId, notifications.id),
     eq(notificationReads.userId, userId),
   );
+  const { createdXid: _, ...shown } = getTableColumns(notifications);
   const [rows, [unread]] = await Promise.all([
     db
-      .select({ notification: notifications, readAt: notificationReads.readAt })
+      .select({
+        notification: shown,
+        readAt: notificationReads.readAt,
+        asOf: sql<string>`pg_current_snapshot()::text`,
+      })
       .from(notifications)
       .leftJoin(notificationReads, read)
       .where(before === undefined ? undefined : lt(notifications.id, before))
@@ -44,18 +50,30 @@ export async function listNotifications(db: DbOrTx, userId: string, limit: numbe
   return {
     notifications: rows.map((r) => ({ ...r.notification, readAt: r.readAt })),
     unread: unread?.n ?? 0,
+    asOf: rows[0]?.asOf ?? null,
   };
 }
 
 /**
  * Marks every notification read for one user, up to `upTo` (the newest one they were shown) when given, so one that
- * arrived after the page loaded stays unread; everyone else's inbox is untouched.
+ * arrived after the page loaded stays unread; with `asOf` (the snapshot the page was read in), also one with a
+ * lower id whose transaction had not committed yet. Everyone else's inbox is untouched.
  */
-export async function markAllNotificationsRead(db: DbOrTx, userId: string, upTo?: number): Promise<void> {
+export async function markAllNotificationsRead(
+  db: DbOrTx,
+  userId: string,
+  shown: { upTo?: number; asOf?: string } = {},
+): Promise<void> {
+  const conditions = [
+    ...(shown.upTo === undefined ? [] : [sql`id <= ${shown.upTo}`]),
+    ...(shown.asOf === undefined
+      ? []
+      : [sql`pg_visible_in_snapshot(created_xid, ${shown.asOf}::pg_snapshot)`]),
+  ];
   await db.execute(sql`
     insert into notification_reads (notification_id, user_id)
     select id, ${userId} from notifications
-    ${upTo === undefined ? sql`` : sql`where id <= ${upTo}`}
+    ${conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}
     on conflict do nothing`);
 }
 

@@ -1,9 +1,23 @@
-import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  customType,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { NOTIFICATION_SEVERITIES } from "../../lib/notifications/model";
 import { appUsers } from "./auth";
 import { integrations } from "./integrations";
 
 export { NOTIFICATION_SEVERITIES, type NotificationSeverity } from "../../lib/notifications/model";
+
+/** PostgreSQL's xid8, a transaction id (read as text). */
+const xid8 = customType<{ data: string }>({ dataType: () => "xid8" });
 
 export const notifications = pgTable(
   "notifications",
@@ -18,6 +32,9 @@ export const notifications = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     emailedAt: timestamp("emailed_at", { withTimezone: true }),
     emailError: text("email_error"),
+    /** The transaction that wrote it: "mark all read" leaves out one the reader's page could not see yet (ids are
+     * not in commit order). */
+    createdXid: xid8("created_xid").notNull().default(sql`pg_current_xact_id()`),
   },
   (t) => [index("notifications_created_idx").on(t.createdAt)],
 );

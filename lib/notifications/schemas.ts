@@ -34,7 +34,32 @@ export const notificationsOutputSchema = z.object({
   notifications: z.array(notificationSchema).describe("Newest first"),
   unread: z.number().describe("How many the caller has not read, on every page"),
   nextCursor: z.number().nullable().describe("Pass as `before` for older notifications; null at the oldest"),
+  asOf: z
+    .string()
+    .nullable()
+    .describe(
+      "The database snapshot this page was read in; pass it with upTo to mark read only what the page could see",
+    ),
 });
+
+const U64 = 2n ** 64n;
+
+/**
+ * Whether `text` is a PostgreSQL snapshot as pg_current_snapshot() writes it (`xmin:xmax:xip,…`, each in-progress
+ * id in [xmin, xmax), in order), so a forged one is a 400 rather than the database's error.
+ */
+function isSnapshot(text: string): boolean {
+  const m = /^(\d{1,20}):(\d{1,20}):(\d{1,20}(?:,\d{1,20})*)?$/.exec(text);
+  if (!m) return false;
+  const [xmin, xmax] = [BigInt(m[1]!), BigInt(m[2]!)];
+  if (xmin === 0n || xmin > xmax || xmax >= U64) return false;
+  let last = xmin;
+  for (const xip of (m[3] ?? "").split(",").filter(Boolean).map(BigInt)) {
+    if (xip < last || xip >= xmax) return false;
+    last = xip;
+  }
+  return true;
+}
 
 export const markReadInputSchema = z.object({
   upTo: z
@@ -44,6 +69,12 @@ export const markReadInputSchema = z.object({
     .max(Number.MAX_SAFE_INTEGER)
     .optional()
     .describe("Only up to this notification id (the newest one shown); omit to mark every one"),
+  asOf: z
+    .string()
+    .max(10_000)
+    .refine(isSnapshot, "Not a snapshot as the inbox gives it: send the asOf of the page shown")
+    .optional()
+    .describe("The inbox page's asOf: a notification that page could not see yet stays unread"),
 });
 
 /** `/api/notifications/:id/read`. */

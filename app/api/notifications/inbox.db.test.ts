@@ -80,4 +80,26 @@ describe("GET /api/notifications pages back through the inbox", () => {
     expect((await mark(other.id + 1000)).status).toBe(404);
     for (const bad of ["0", "abc", "1.5"]) expect((await mark(bad)).status, bad).toBe(404);
   });
+
+  it("refuses an asOf that is not a snapshot as the inbox gives it, at asOf, never a 500", async () => {
+    const { asOf } = (await page("limit=1")).body;
+    expect(asOf).toMatch(/^\d+:\d+:[\d,]*$/);
+    const ok = await callRoute(markRead, { token: api.viewerToken, body: { upTo: 1, asOf } });
+    expect(ok.status).toBe(200);
+    for (const bad of [
+      "",
+      "abc",
+      "5:3:",
+      "0:9:",
+      "3:9:2",
+      "3:9:9",
+      "3:9:7,5",
+      "3:99999999999999999999:",
+      "1:2:;drop",
+    ]) {
+      const r = await callRoute(markRead, { token: api.viewerToken, body: { asOf: bad } });
+      expect(r.status, bad).toBe(400);
+      expect(JSON.stringify(r.body.error.details), bad).toContain("asOf");
+    }
+  });
 });

@@ -36,17 +36,13 @@ export const GET = route(
         ],
         unread: 1,
         nextCursor: null,
+        asOf: "7590:7597:7590,7593",
       },
     },
   },
   async ({ input, actor }) => {
-    const { notifications, unread } = await listNotifications(
-      getDb(),
-      actor.id,
-      input.limit + 1,
-      input.before,
-    );
-    const { page, nextCursor } = keysetPage(notifications, input.limit);
-    return { notifications: page, unread, nextCursor };
+    const inbox = await listNotifications(getDb(), actor.id, input.limit + 1, input.before);
+    const { page, nextCursor } = keysetPage(inbox.notifications, input.limit);
+    return { notifications: page, unread: inbox.unread, nextCursor, asOf: inbox.asOf };
   },
 );

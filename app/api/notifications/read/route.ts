@@ -14,10 +14,10 @@ export const POST = route(
     summary: "Mark every notification read for the caller only",
     input: markReadInputSchema,
     output: markReadOutputSchema,
-    example: { input: { upTo: 42 }, output: { ok: true } },
+    example: { input: { upTo: 42, asOf: "7590:7597:7590,7593" }, output: { ok: true } },
   },
   async ({ actor, input }) => {
-    await markAllNotificationsRead(getDb(), actor.id, input.upTo);
+    await markAllNotificationsRead(getDb(), actor.id, input);
     return { ok: true };
   },
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "notifications" ADD COLUMN "created_xid" "xid8" DEFAULT pg_current_xact_id() NOT NULL;
