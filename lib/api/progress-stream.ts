@@ -54,6 +54,11 @@ export function progressStream<E extends z.ZodType>(
     },
   });
   return new Response(body, {
-    headers: { "content-type": `${NDJSON}; charset=utf-8`, "cache-control": "no-store" },
+    headers: {
+      "content-type": `${NDJSON}; charset=utf-8`,
+      // Each line as it comes, through a proxy too: nginx holds a reply back in its buffers unless told not to.
+      "cache-control": "no-store, no-transform",
+      "x-accel-buffering": "no",
+    },
   });
 }

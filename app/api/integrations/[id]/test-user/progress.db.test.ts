@@ -91,6 +91,9 @@ describe("Test with user's progress stream", () => {
     const response = await streamTest({ usernames: [...learners, "nobody-here"], limit: 3 });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
+    // A proxy passes each line on at once (nginx buffers unless told not to; no-transform: no compression).
+    expect(response.headers.get("x-accel-buffering")).toBe("no");
+    expect(response.headers.get("cache-control")).toContain("no-transform");
     const lines = lineReader(response);
 
     const plan = await lines.next();
