@@ -24,8 +24,10 @@ export function replySoFar({ plan, ended }: TestProgress): TestUserReply {
   };
 }
 
+export type ProgressCount = { done: number; total: number; text: string };
+
 /** "3 of 12 completions done": what a running (or cancelled) test has got through. */
-export function progressCount({ plan, ended }: TestProgress): { done: number; total: number; text: string } {
+export function progressCount({ plan, ended }: TestProgress): ProgressCount {
   const done = ended.length;
   const total = plan.total;
   return { done, total, text: `${done} of ${total} ${total === 1 ? "completion" : "completions"} done` };

@@ -5,6 +5,7 @@ import type { TestUserReply } from "@/lib/testing-tools/output-schemas";
 import { DiagnosisBox } from "./diagnosis-box";
 import { ExchangeView } from "./exchange-view";
 import { type OutcomeGroup, summarizeTest } from "./summarize";
+import type { ProgressCount } from "./test-progress";
 
 const TONES = {
   ok: "bg-emerald-50 text-emerald-900 ring-emerald-200",
@@ -17,13 +18,7 @@ const TONES = {
  * The answer first (one line, focused once the test has ended so it is in view), then unknown learners, then the
  * exchanges by outcome. While the test runs (`running`), the line says how far it has got, above a progress bar.
  */
-export function TestResults({
-  reply,
-  running,
-}: {
-  reply: TestUserReply;
-  running?: { done: number; total: number; text: string };
-}) {
+export function TestResults({ reply, running }: { reply: TestUserReply; running?: ProgressCount }) {
   const summary = summarizeTest(reply.results);
   const lineRef = useRef<HTMLParagraphElement>(null);
   const isRunning = running !== undefined;

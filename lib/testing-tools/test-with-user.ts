@@ -13,8 +13,6 @@ import { buildPayload, type MappingEntry } from "@/lib/mapping";
 import type { TestExchange, TestUserPlan, TestUserReply, TestUserResult } from "./output-schemas";
 import type { TestUserInput } from "./schemas";
 
-export type TestUserReport = TestUserReply | { ok: false; error: string };
-
 /** A test planned: what will be sent (the learners and their completions), ready to send. */
 export type PlannedTest = {
   ok: true;
@@ -74,7 +72,7 @@ export async function planTestWithUsers(
       signal,
     };
     const results: TestUserResult[] = [];
-    for (const [index, { userName, known, records }] of learners.entries()) {
+    for (const [index, { records }] of learners.entries()) {
       if (signal?.aborted) break;
       const exchanges: TestExchange[] = [];
       for (const record of records) {
@@ -83,26 +81,12 @@ export async function planTestWithUsers(
         exchanges.push(exchange);
         onExchange?.(index, exchange);
       }
-      results.push({ userName, known, found: records.length > 0, exchanges });
+      const { completions: _, ...learner } = plan.learners[index]!;
+      results.push({ ...learner, exchanges });
     }
     return { ok: true, target, url, limit: input.limit, results };
   };
   return { ok: true, plan, send };
-}
-
-/**
- * "Test with user" in one call: the learners' latest completions built with the given (possibly unsaved) mapping
- * and sent for real through the same attempt code as a sync. Writes nothing: no log row, no delivery, no counter.
- */
-export async function testWithUsers(
-  db: DbOrTx,
-  integration: Integration,
-  input: TestUserInput,
-  /** The caller gone (Cancel, a closed page): nothing more is sent, and the request in flight is cut. */
-  signal?: AbortSignal,
-): Promise<TestUserReport> {
-  const planned = await planTestWithUsers(db, integration, input);
-  return planned.ok ? planned.send({ signal }) : planned;
 }
 
 type TestContext = {

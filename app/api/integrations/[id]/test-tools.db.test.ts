@@ -7,7 +7,7 @@ import { json, requireAuth } from "@/lib/delivery/test-support/servers";
 import { applySecretChanges } from "@/lib/integrations/secrets";
 import { RECEIVER_API_KEY, seedSyncFixture } from "@/lib/sync/test-support/fixture";
 import { syncTestBed } from "@/lib/sync/test-support/test-bed";
-import { testWithUsers } from "@/lib/testing-tools/test-with-user";
+import { planTestWithUsers } from "@/lib/testing-tools/test-with-user";
 import { POST as testConnection } from "./test-connection/route";
 import { POST as testUser } from "./test-user/route";
 
@@ -94,12 +94,12 @@ describe("Test with user", () => {
       if (!res.writableEnded) json(201, { accepted: true })(req, res);
     });
     try {
-      const report = await testWithUsers(
-        bed.t.db,
-        row!,
-        { usernames: users.map((u) => u.user_name), limit: 3 },
-        cancel.signal,
-      );
+      const planned = await planTestWithUsers(bed.t.db, row!, {
+        usernames: users.map((u) => u.user_name),
+        limit: 3,
+      });
+      if (!planned.ok) throw new Error(planned.error);
+      const report = await planned.send({ signal: cancel.signal });
       expect(report.ok).toBe(true);
       expect(bed.receiver.requests.length - before).toBe(2); // of the 6 it would have sent
     } finally {
